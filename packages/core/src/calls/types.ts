@@ -1,0 +1,111 @@
+/** Types of the call lifecycle: what an agent sees of a call. The React package renders these. */
+import type { CallDirection, WebhookError } from '../webhooks/events';
+import type { MessageChannel } from '../permissions/types';
+
+/** Someone working the helpdesk. */
+export interface Agent {
+  id: string;
+  name: string;
+}
+
+/** Who the call or activity is with. At least one of `waId` and `userId` is set. */
+export interface CustomerRef {
+  /** Phone number digits, no `+`. */
+  waId?: string;
+  /** Business-scoped user id (BSUID). */
+  userId?: string;
+  name?: string;
+}
+
+export type IncomingCallStatus =
+  'ringing' | 'ongoing' | 'completed' | 'missed' | 'declined' | 'disconnected';
+
+export type OutgoingCallStatus =
+  'calling' | 'ringing' | 'ongoing' | 'completed' | 'unanswered' | 'declined' | 'disconnected';
+
+export type CallStatus = IncomingCallStatus | OutgoingCallStatus;
+
+/** The ticket's final word on a call. */
+export type CallOutcome = 'completed' | 'missed' | 'rejected' | 'dropped';
+
+export type CallEndedBy = 'agent' | 'customer' | 'platform' | 'network';
+
+interface CallRecordBase {
+  callId: string;
+  customer: CustomerRef;
+  /** The business phone number's display number (or its phone number id when that is all we know). */
+  businessNumber: string;
+  /** Epoch ms. */
+  createdAt: number;
+  ringingAt?: number;
+  answeredAt?: number;
+  endedAt?: number;
+  durationSeconds?: number;
+  agent?: Agent;
+  endedBy?: CallEndedBy;
+  errors: WebhookError[];
+  outcome?: CallOutcome;
+  bizOpaqueCallbackData?: string;
+}
+
+export interface IncomingCallRecord extends CallRecordBase {
+  direction: Extract<CallDirection, 'user_initiated'>;
+  status: IncomingCallStatus;
+}
+
+export interface OutgoingCallRecord extends CallRecordBase {
+  direction: Extract<CallDirection, 'business_initiated'>;
+  status: OutgoingCallStatus;
+}
+
+export type CallRecord = IncomingCallRecord | OutgoingCallRecord;
+
+/** The parameters each activity kind carries; its English text is made from these. */
+export interface ActivityParamsMap {
+  // Assignment of an incoming call (reported by the helpdesk, or seen from the platform).
+  'call.missed_no_answer': { seconds: number };
+  'call.agent_declined': { seconds: number };
+  'call.agent_inactive': { seconds?: number };
+  'call.all_agents_busy': Record<string, never>;
+  'call.unassigned': Record<string, never>;
+  // Connection.
+  'call.answered_by_agent': { seconds: number };
+  'call.answered_by_customer': { seconds: number };
+  'call.rejected_by_customer': { seconds: number };
+  'call.unanswered': { seconds: number; endedBy: 'agent' | 'platform' };
+  // In call.
+  'call.ended_by_agent': { durationSeconds: number };
+  'call.ended_by_customer': { durationSeconds: number };
+  'call.dropped': { side: 'agent' | 'customer'; durationSeconds?: number; code?: number };
+  // Permission status.
+  'permission.granted': { permanent: boolean; expiresAt?: number };
+  'permission.revoked_by_customer': Record<string, never>;
+  'permission.auto_revoked': { missedCalls: number };
+  'permission.expired': { days: number };
+  // Permission requests.
+  'permission_request.sent': { channel: MessageChannel; templateName?: string };
+  'permission_request.approved': { permanent: boolean };
+  'permission_request.declined': Record<string, never>;
+  'permission_request.expired': Record<string, never>;
+  // Invites.
+  'call_invite.sent': { channel: MessageChannel; templateName?: string };
+}
+
+export type ActivityKind = keyof ActivityParamsMap;
+
+interface ActivityBase {
+  id: string;
+  /** Epoch ms. */
+  at: number;
+  /** The customer key the activity is filed under (wa id or BSUID). */
+  customer: string;
+  callId?: string;
+  actor?: Agent;
+  /** English text made from the message table; replace the table for other languages. */
+  text: string;
+}
+
+/** One entry in a ticket's activity panel. Narrow on `kind` to get typed `params`. */
+export type Activity = {
+  [K in ActivityKind]: ActivityBase & { kind: K; params: ActivityParamsMap[K] };
+}[ActivityKind];

@@ -1,0 +1,3 @@
+// Test helpers for users of @wacall/core and for other Store implementations.
+// --- store ---
+// --- end store ---

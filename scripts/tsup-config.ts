@@ -1,0 +1,15 @@
+import { defineConfig, type Options } from 'tsup';
+
+/** The one build every package shares: ESM + CJS + types, tree-shakable, no minification. */
+export function packageConfig(entry: Record<string, string>, extra: Options = {}) {
+  return defineConfig({
+    entry,
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    treeshake: true,
+    ...extra,
+  });
+}
