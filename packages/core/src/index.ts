@@ -6,6 +6,7 @@ export type { CallingTemplateKind, TemplateStatus, TemplateSummary } from './cli
 // --- end client ---
 
 // --- errors ---
+export { WacallError } from './errors/wacall-error';
 // --- end errors ---
 
 // --- webhooks ---
