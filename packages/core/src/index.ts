@@ -2,6 +2,12 @@
 // Each area keeps its own block; add to your block, never reorder another's.
 
 // --- client ---
+export type {
+  ActionLimit,
+  ApiPermissionStatus,
+  CallPermissions,
+  PermissionActionInfo,
+} from './client/permission-types';
 export type { CallingTemplateKind, TemplateStatus, TemplateSummary } from './client/template-types';
 // --- end client ---
 
