@@ -1,3 +1,4 @@
 import { packageConfig } from '../../scripts/tsup-config';
 
-export default packageConfig({ index: 'src/index.ts' });
+// `msw` is its own entry so the main entry never imports the optional msw peer.
+export default packageConfig({ index: 'src/index.ts', msw: 'src/msw.ts' });

@@ -1,1 +1,33 @@
-export {};
+// The public surface of @wacall/mock. The msw face lives in '@wacall/mock/msw'.
+export { createCloudApiSimulator } from './simulator';
+export { startSimulatorServer } from './server';
+export { createSampleSdp } from './sdp';
+export { defaultLimits } from './limits';
+export { graphErrors } from './graph-errors';
+export { SimulatorUsageError, isSimulatorUsageError } from './errors/simulator-usage-error';
+
+export type {
+  BusinessNumberInput,
+  CloudApiSimulator,
+  CloudApiSimulatorOptions,
+  CustomerOptions,
+} from './simulator';
+export type { SimulatorServer, SimulatorServerOptions } from './server';
+export type { CustomerCallOptions, SimulatedCustomer } from './customer';
+export type { SimulatorChange, SimulatorChangeListener } from './context';
+export type { CallSnapshot, CustomerSnapshot, UsageSnapshot } from './snapshots';
+export type { EffectivePermission } from './conversations';
+export type {
+  BusinessNumber,
+  CallEnd,
+  CallParty,
+  CallPhase,
+  SentMessage,
+  SentMessageKind,
+} from './state';
+export type { StoredTemplate } from './template-store';
+export type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
+export type { WebhookEnvelope } from './webhook-envelope';
+export type { RollingLimit, SimulatorLimits, SimulatorLimitsOverrides } from './limits';
+export type { GraphErrorInfo, GraphErrorCode } from './graph-errors';
+export type { SampleSdpOptions, SdpSide } from './sdp';

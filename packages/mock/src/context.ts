@@ -1,0 +1,36 @@
+/** The state every part of the simulator shares. Internal: users hold a `CloudApiSimulator`. */
+import type { SimulatorClock } from './clock';
+import type { SimulatorLimits } from './limits';
+import type { SimulatorRandom } from './random';
+import type { CallSnapshot, CustomerSnapshot } from './snapshots';
+import type { BusinessState, CallState, ConversationState, CustomerProfile } from './state';
+import type { TemplateStore } from './template-store';
+import type { WebhookDispatcher } from './webhook-dispatcher';
+
+/** Something in the simulated world changed; UIs re-render from the snapshot. */
+export type SimulatorChange =
+  { type: 'call'; call: CallSnapshot } | { type: 'customer'; customer: CustomerSnapshot };
+
+export type SimulatorChangeListener = (change: SimulatorChange) => void;
+
+export interface SimulatorBehaviour {
+  /** A free-form message outside the window: refused at once (131047), or accepted then failed by webhook. */
+  outsideWindow: 'reject' | 'fail_status';
+  /** The review result of new templates. */
+  templateReview: 'APPROVED' | 'PENDING';
+}
+
+export interface SimulatorContext {
+  readonly limits: SimulatorLimits;
+  readonly random: SimulatorRandom;
+  readonly clock: SimulatorClock;
+  readonly behaviour: SimulatorBehaviour;
+  readonly businesses: Map<string, BusinessState>;
+  readonly customers: Map<string, CustomerProfile>;
+  /** Keyed by `${phoneNumberId}:${waId}`. */
+  readonly conversations: Map<string, ConversationState>;
+  readonly calls: Map<string, CallState>;
+  readonly templates: TemplateStore;
+  readonly dispatcher: WebhookDispatcher;
+  readonly changeListeners: Set<SimulatorChangeListener>;
+}

@@ -1,0 +1,104 @@
+/** Reading a Graph request body the way the platform does: wrong or missing fields are error 100. */
+import type { SimulatorContext } from './context';
+import { customerByUserId } from './conversations';
+import { SimulatedGraphError } from './errors/simulated-graph-error';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function invalid(details: string): SimulatedGraphError {
+  return SimulatedGraphError.of(100, details);
+}
+
+export function requireObject(body: JsonObject, key: string, where = key): JsonObject {
+  const value = body[key];
+  if (!isObject(value)) throw invalid(`The parameter ${where} is required and must be an object.`);
+  return value;
+}
+
+export function requireString(body: JsonObject, key: string, where = key): string {
+  const value = body[key];
+  if (typeof value !== 'string' || value === '') {
+    throw invalid(`The parameter ${where} is required and must be a non-empty string.`);
+  }
+  return value;
+}
+
+export function optionalString(
+  body: JsonObject,
+  key: string,
+  maxLength: number,
+  where = key,
+): string | undefined {
+  const value = body[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalid(`The parameter ${where} must be a string.`);
+  if (value.length > maxLength) {
+    throw invalid(
+      `The parameter ${where} is ${value.length} characters long; at most ${maxLength} are allowed.`,
+    );
+  }
+  return value;
+}
+
+/** `messaging_product` must be `whatsapp` on /calls and /messages. */
+export function requireWhatsApp(body: JsonObject): void {
+  if (body['messaging_product'] !== 'whatsapp') {
+    throw invalid('The parameter messaging_product is required and must be "whatsapp".');
+  }
+}
+
+/**
+ * The customer a request is about: `to` (phone digits, `+` and separators tolerated; it wins when
+ * both are sent) or `recipient` (a BSUID the simulator knows).
+ */
+export function recipientWaId(context: SimulatorContext, body: JsonObject): string {
+  const to = body['to'];
+  if (to !== undefined) {
+    const digits =
+      typeof to === 'string' || typeof to === 'number' ? String(to).replace(/[\s()+-]/g, '') : '';
+    if (!/^\d{5,20}$/.test(digits)) {
+      throw invalid(
+        `The parameter to must be the user's phone number in digits; got ${JSON.stringify(to)}.`,
+      );
+    }
+    return digits;
+  }
+  const recipient = body['recipient'];
+  if (typeof recipient === 'string' && recipient !== '') {
+    const customer = customerByUserId(context, recipient);
+    if (customer === undefined) {
+      throw invalid(
+        `The parameter recipient (${recipient}) is not a known business-scoped user id.`,
+      );
+    }
+    return customer.waId;
+  }
+  throw invalid('The parameter to (or recipient) is required.');
+}
+
+/** `recording` / `transcription` opt-ins: status, and purpose + language when ENABLED. */
+export function checkMediaOptIn(body: JsonObject, key: 'recording' | 'transcription'): void {
+  const value = body[key];
+  if (value === undefined) return;
+  if (!isObject(value)) throw invalid(`The parameter ${key} must be an object.`);
+  const status = String(value['status'] ?? '').toUpperCase();
+  if (status !== 'ENABLED' && status !== 'DISABLED') {
+    throw invalid(`The parameter ${key}.status must be ENABLED or DISABLED.`);
+  }
+  if (status === 'DISABLED') return;
+  const purpose = value['purpose'];
+  if (typeof purpose !== 'string' || purpose === '' || purpose.length > 250) {
+    throw invalid(
+      `The parameter ${key}.purpose is required when ${key} is ENABLED (1–250 characters).`,
+    );
+  }
+  if (typeof value['announcement_language'] !== 'string' || value['announcement_language'] === '') {
+    throw invalid(
+      `The parameter ${key}.announcement_language is required when ${key} is ENABLED, e.g. "en_US".`,
+    );
+  }
+}
