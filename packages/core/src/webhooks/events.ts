@@ -43,6 +43,11 @@ interface WebhookEventBase {
   raw: unknown;
 }
 
+/** Account-level changes (`account_update`, fields this version does not model) may name no phone number. */
+interface AccountEventBase extends Omit<WebhookEventBase, 'phoneNumberId'> {
+  phoneNumberId?: string;
+}
+
 export interface CallConnectEvent extends WebhookEventBase {
   type: 'call.connect';
   callId: string;
@@ -158,7 +163,7 @@ export interface MessageStatusEvent extends WebhookEventBase {
 }
 
 /** `account_update`: calling quality warnings and restrictions. */
-export interface AccountUpdateEvent extends WebhookEventBase {
+export interface AccountUpdateEvent extends AccountEventBase {
   type: 'account.update';
   /** e.g. `account_violation`, `account_restriction` (lowercased). */
   event: string;
@@ -167,7 +172,7 @@ export interface AccountUpdateEvent extends WebhookEventBase {
 }
 
 /** A field, event or item kind this version does not model. Kept so nothing vanishes silently. */
-export interface UnknownEvent extends WebhookEventBase {
+export interface UnknownEvent extends AccountEventBase {
   type: 'unknown';
   field: string;
   value: unknown;

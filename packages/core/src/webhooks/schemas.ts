@@ -1,0 +1,159 @@
+// The shapes of Meta's webhook payloads, as loose as the real traffic requires and no looser.
+// Only the fields the event union exposes are checked; every unknown key is ignored (and kept in `raw`).
+import * as z from 'zod/mini';
+
+const text = z.string('expected a string');
+const optionalText = z.optional(text);
+const nonEmptyText = z
+  .string('expected a non-empty string')
+  .check(z.minLength(1, 'must not be empty'));
+const unknownList = z.optional(z.array(z.unknown(), 'expected an array'));
+
+/** Times and counts arrive as numbers in some payloads and as numeric strings in others. */
+const numericMessage = 'expected a number or a numeric string';
+export const numeric = z.union(
+  [z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, numericMessage))],
+  numericMessage,
+);
+export type Numeric = z.infer<typeof numeric>;
+
+/** Graph ids are strings, but hand-written test payloads sometimes use numbers. */
+const graphId = z.union([nonEmptyText, z.number()], 'expected a non-empty string id');
+
+export const envelopeSchema = z.object({
+  object: z.string('expected "object" to be a string'),
+  entry: z.array(z.unknown(), 'expected "entry" to be an array'),
+});
+
+export const entrySchema = z.object({
+  id: graphId,
+  time: z.optional(numeric),
+  changes: z.array(z.unknown(), 'expected an array'),
+});
+
+export const changeSchema = z.object({ field: nonEmptyText, value: z.unknown() });
+
+/** The `value` of a change on the `calls` and `messages` fields. */
+export const messagingValueSchema = z.object({
+  metadata: z.object(
+    { phone_number_id: graphId, display_phone_number: optionalText },
+    'expected an object with phone_number_id',
+  ),
+  contacts: unknownList,
+  calls: unknownList,
+  statuses: unknownList,
+  messages: unknownList,
+  errors: unknownList,
+});
+export type MessagingValue = z.infer<typeof messagingValueSchema>;
+
+export const contactSchema = z.object({
+  wa_id: optionalText,
+  user_id: optionalText,
+  parent_user_id: optionalText,
+  profile: z.optional(z.object({ name: optionalText, username: optionalText })),
+});
+
+export const errorSchema = z.object({
+  code: numeric,
+  title: optionalText,
+  message: optionalText,
+  href: optionalText,
+  error_data: z.optional(z.object({ details: optionalText })),
+});
+
+const callBase = z.object({
+  id: nonEmptyText,
+  event: nonEmptyText,
+  timestamp: numeric,
+  direction: optionalText,
+  from: optionalText,
+  to: optionalText,
+  from_user_id: optionalText,
+  to_user_id: optionalText,
+  biz_opaque_callback_data: optionalText,
+  cta_payload: optionalText,
+  deeplink_payload: optionalText,
+  errors: unknownList,
+});
+export type CallItemBase = z.infer<typeof callBase>;
+
+/** Only the `event` discriminant, read before the full schema is chosen. */
+export const callEventSchema = z.object({ event: nonEmptyText });
+
+export const connectSchema = z.extend(callBase, {
+  session: z.optional(z.object({ sdp_type: optionalText, sdp: text })),
+  // Older samples carry the answer as a JSON-encoded RTCSessionDescription here instead of `session`.
+  connection: z.optional(z.object({ webrtc: z.optional(z.object({ sdp: optionalText })) })),
+});
+export type ConnectItem = z.infer<typeof connectSchema>;
+
+export const terminateSchema = z.extend(callBase, {
+  status: nonEmptyText,
+  start_time: z.optional(numeric),
+  end_time: z.optional(numeric),
+  duration: z.optional(numeric),
+});
+
+const mediaSchema = z.object({ id: nonEmptyText, sha256: text, mime_type: text, url: text });
+const mediaContainer = z.object({
+  type: optionalText,
+  audio: z.optional(mediaSchema),
+  document: z.optional(mediaSchema),
+});
+export type MediaContainer = z.infer<typeof mediaContainer>;
+
+export const recordingSchema = z.extend(callBase, { call_recording: mediaContainer });
+export const transcriptSchema = z.extend(callBase, { call_transcript: mediaContainer });
+
+export const callStatusSchema = z.object({
+  id: nonEmptyText,
+  timestamp: numeric,
+  status: nonEmptyText,
+  type: optionalText,
+  recipient_id: optionalText,
+  recipient_user_id: optionalText,
+  biz_opaque_callback_data: optionalText,
+});
+
+export const messageStatusSchema = z.object({
+  id: nonEmptyText,
+  timestamp: numeric,
+  status: nonEmptyText,
+  recipient_id: optionalText,
+  recipient_user_id: optionalText,
+  errors: unknownList,
+});
+
+export const messageSchema = z.object({
+  id: nonEmptyText,
+  timestamp: numeric,
+  type: nonEmptyText,
+  from: optionalText,
+  from_user_id: optionalText,
+  context: z.optional(z.object({ id: optionalText, from: optionalText })),
+  text: z.optional(z.object({ body: optionalText })),
+  interactive: z.optional(z.object({ type: optionalText })),
+});
+export type MessageItem = z.infer<typeof messageSchema>;
+
+export const permissionReplySchema = z.object({
+  interactive: z.object({
+    call_permission_reply: z.object({
+      response: nonEmptyText,
+      is_permanent: z.optional(z.union([z.boolean(), z.enum(['true', 'false'])])),
+      expiration_timestamp: z.optional(numeric),
+      response_source: optionalText,
+    }),
+  }),
+});
+
+export const accountUpdateSchema = z.object({
+  event: nonEmptyText,
+  phone_number: optionalText,
+  timestamp: z.optional(numeric),
+  violation_info: z.optional(z.object({ violation_type: optionalText })),
+  restriction_info: z.optional(
+    z.array(z.object({ restriction_type: nonEmptyText, expiration: z.optional(numeric) })),
+  ),
+});
