@@ -16,6 +16,10 @@ export { WacallError } from './errors/wacall-error';
 // --- end errors ---
 
 // --- webhooks ---
+export { isWebhookPayloadError, WebhookPayloadError } from './errors/webhook-payload-error';
+export { eventKey } from './webhooks/event-key';
+export { parseWebhook } from './webhooks/parse-webhook';
+export type { WebhookPayloadErrorReason } from './errors/webhook-payload-error';
 export type {
   AccountUpdateEvent,
   CallConnectEvent,
