@@ -62,21 +62,29 @@ export type CallRecord = IncomingCallRecord | OutgoingCallRecord;
 
 /** The parameters each activity kind carries; its English text is made from these. */
 export interface ActivityParamsMap {
+  // `seconds` counts from when the call started ringing; it is absent only when that moment is unknown
+  // (a call seen through its terminate webhook alone).
   // Assignment of an incoming call (reported by the helpdesk, or seen from the platform).
-  'call.missed_no_answer': { seconds: number };
-  'call.agent_declined': { seconds: number };
+  'call.missed_no_answer': { seconds?: number };
+  'call.agent_declined': { seconds?: number };
   'call.agent_inactive': { seconds?: number };
   'call.all_agents_busy': Record<string, never>;
   'call.unassigned': Record<string, never>;
   // Connection.
-  'call.answered_by_agent': { seconds: number };
-  'call.answered_by_customer': { seconds: number };
-  'call.rejected_by_customer': { seconds: number };
-  'call.unanswered': { seconds: number; endedBy: 'agent' | 'platform' };
+  'call.started_by_agent': Record<string, never>;
+  'call.answered_by_agent': { seconds?: number };
+  'call.answered_by_customer': { seconds?: number };
+  'call.rejected_by_customer': { seconds?: number };
+  'call.unanswered': { seconds?: number; endedBy: 'agent' | 'platform' };
   // In call.
   'call.ended_by_agent': { durationSeconds: number };
   'call.ended_by_customer': { durationSeconds: number };
-  'call.dropped': { side: 'agent' | 'customer'; durationSeconds?: number; code?: number };
+  // `unknown`: the platform saw the media stop but cannot say on which side (code 138023).
+  'call.dropped': {
+    side: 'agent' | 'customer' | 'unknown';
+    durationSeconds?: number;
+    code?: number;
+  };
   // Permission status.
   'permission.granted': { permanent: boolean; expiresAt?: number };
   'permission.revoked_by_customer': Record<string, never>;
