@@ -1,0 +1,41 @@
+import { hasMarker, WacallError } from '../errors/wacall-error';
+
+const marker = Symbol.for('@wacall/call-lifecycle-error');
+
+/** What went wrong when feeding or reading the call lifecycle. */
+export type CallLifecycleErrorCode =
+  /** An event or agent event for one call was applied to the facts of another. */
+  | 'call_id_mismatch'
+  /** An agent event is malformed (missing agent, bad time, unknown kind…). */
+  | 'invalid_agent_event'
+  /** An activity builder got an input it cannot file (empty customer, bad time, unknown channel…). */
+  | 'invalid_activity_input'
+  /** Nothing is known about the call yet, so its direction (and so its record) cannot be told. */
+  | 'unknown_call'
+  /** A post-call summary was asked for a call that has not ended. */
+  | 'call_not_ended';
+
+/** Thrown by the call lifecycle when its input cannot be used; `code` says which rule was broken. */
+export class CallLifecycleError extends WacallError {
+  /** @internal */
+  readonly [marker] = true;
+  readonly code: CallLifecycleErrorCode;
+  readonly callId?: string;
+
+  constructor(code: CallLifecycleErrorCode, message: string, options?: { callId?: string }) {
+    super(message);
+    this.name = 'CallLifecycleError';
+    this.code = code;
+    if (options?.callId !== undefined) this.callId = options.callId;
+  }
+
+  /** Whether `value` is a `CallLifecycleError` from any copy of @wacall/core. */
+  static override isInstance(value: unknown): value is CallLifecycleError {
+    return hasMarker(value, marker);
+  }
+}
+
+/** Whether `value` is a `CallLifecycleError` (works across copies of the package). */
+export function isCallLifecycleError(value: unknown): value is CallLifecycleError {
+  return CallLifecycleError.isInstance(value);
+}
