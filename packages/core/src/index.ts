@@ -64,6 +64,42 @@ export type {
 // --- end store ---
 
 // --- calls ---
+export { defaultActivityMessages, formatActivity } from './calls/activity-messages';
+export { applyCallEvent, isCallEvent } from './calls/apply-call-event';
+export { mergeCallFacts } from './calls/call-facts';
+export { CallLifecycleError, isCallLifecycleError } from './calls/call-lifecycle-error';
+export { defaultRingTimeoutSeconds } from './calls/call-timeline';
+export { deriveCallActivities } from './calls/derive-call-activities';
+export { callCustomerKey, deriveCallRecord } from './calls/derive-call-record';
+export { diffActivities } from './calls/diff-activities';
+export { networkDropCodes } from './calls/network-drop-codes';
+export {
+  callInviteSentActivity,
+  permissionActivities,
+  permissionActivityDefaults,
+  permissionRequestSentActivity,
+} from './calls/permission-activities';
+export { recordAgentEvent } from './calls/record-agent-event';
+export { summarizeCall } from './calls/summarize-call';
+export type { ActivityMessageKey, ActivityMessages } from './calls/activity-messages';
+export type { CallEvent } from './calls/apply-call-event';
+export type {
+  AgentEventKind,
+  AssignmentEventKind,
+  BusinessActionKind,
+  CallFacts,
+} from './calls/call-facts';
+export type { CallLifecycleErrorCode } from './calls/call-lifecycle-error';
+export type { CallDerivationOptions } from './calls/call-timeline';
+export type { CallActivityOptions } from './calls/derive-call-activities';
+export type { ActivityDiff } from './calls/diff-activities';
+export type { NetworkDropCode, NetworkDropSide } from './calls/network-drop-codes';
+export type {
+  PermissionChangeContext,
+  SentMessageActivityInput,
+} from './calls/permission-activities';
+export type { AgentEvent } from './calls/record-agent-event';
+export type { CallSummary } from './calls/summarize-call';
 export type {
   Activity,
   ActivityKind,
