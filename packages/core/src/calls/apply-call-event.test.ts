@@ -3,7 +3,7 @@ import type { WebhookEvent } from '../webhooks/events';
 import { applyCallEvent, isCallEvent } from './apply-call-event';
 import { isCallLifecycleError } from './call-lifecycle-error';
 import { deriveCallActivities } from './derive-call-activities';
-import { customerKey, deriveCallRecord } from './derive-call-record';
+import { callCustomerKey, deriveCallRecord } from './derive-call-record';
 import { diffActivities } from './diff-activities';
 import {
   ana,
@@ -35,7 +35,7 @@ describe('applyCallEvent', () => {
     delete event.fromUserId;
     const record = deriveCallRecord(applyCallEvent(undefined, event));
     expect(record.customer).toEqual({ userId: 'US.1349' });
-    expect(customerKey(record.customer)).toBe('US.1349');
+    expect(callCustomerKey(record.customer)).toBe('US.1349');
     const end = {
       ...terminate('wacid.b', 'user_initiated', 40),
       from: '',

@@ -133,7 +133,13 @@ const stories: Record<string, Step[]> = {
     terminate('wacid.s5', OUT, 7),
   ],
   'outgoing with conflicting reports: RINGING twice, and the customer renamed mid-call': [
-    { callId: 'wacid.s6', kind: 'started', agent: ana, at: at(0), customer: { waId: customer.waId } },
+    {
+      callId: 'wacid.s6',
+      kind: 'started',
+      agent: ana,
+      at: at(0),
+      customer: { waId: customer.waId },
+    },
     { ...connect('wacid.s6', OUT, 1), contact: { waId: customer.waId, name: 'Mia' } },
     status('wacid.s6', 'RINGING', 2),
     status('wacid.s6', 'RINGING', 3),
@@ -256,7 +262,10 @@ describe('facts', () => {
     }),
     { callId: 'wacid.m', kind: 'declined', agent: ben, at: at(2) },
     { ...connect('wacid.m', IN, 1), contact: { waId: customer.waId, name: 'Mia' } },
-    { ...terminate('wacid.m', IN, 31, { start: 2, end: 31 }), displayPhoneNumber: '+1 555-000-1111' },
+    {
+      ...terminate('wacid.m', IN, 31, { start: 2, end: 31 }),
+      displayPhoneNumber: '+1 555-000-1111',
+    },
   ].map((step) => feed(undefined, step as Step));
 
   it('merge in any grouping and order to the same facts', () => {

@@ -5,7 +5,7 @@ import type { AgentEventFact, AssignmentEventKind, CallFacts } from './call-fact
 import { compareStrings } from './call-facts';
 import type { CallDerivationOptions, CallTimeline } from './call-timeline';
 import { deriveTimeline, secondsBetween } from './call-timeline';
-import { customerKey, recordFromTimeline } from './derive-call-record';
+import { callCustomerKey, recordFromTimeline } from './derive-call-record';
 import type { Activity, ActivityKind, ActivityParamsMap, Agent } from './types';
 
 export interface CallActivityOptions extends CallDerivationOptions {
@@ -36,7 +36,7 @@ export function deriveCallActivities(
   options: CallActivityOptions = {},
 ): Activity[] {
   const timeline = deriveTimeline(facts, options);
-  const customer = customerKey(recordFromTimeline(facts, timeline).customer);
+  const customer = callCustomerKey(recordFromTimeline(facts, timeline).customer);
   const activities: Activity[] = [];
   const add = <K extends ActivityKind>(
     idSuffix: string,

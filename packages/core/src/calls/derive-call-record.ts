@@ -61,6 +61,6 @@ function handlingAgent(timeline: CallTimeline): Agent | undefined {
  * The key a customer's activities and permission state are filed under: the phone number (wa id)
  * when known, else the business-scoped user id, else an empty string.
  */
-export function customerKey(customer: CustomerRef): string {
+export function callCustomerKey(customer: CustomerRef): string {
   return customer.waId || customer.userId || '';
 }

@@ -40,6 +40,17 @@ describe('recordAgentEvent', () => {
     });
   });
 
+  it('keeps a formatted phone number as the bare digits webhooks use', () => {
+    const facts = recordAgentEvent(undefined, {
+      callId: 'wacid.f',
+      kind: 'started',
+      agent: ana,
+      at: at(0),
+      customer: { waId: '+49 151 1234-5678' },
+    });
+    expect(deriveCallRecord(facts).customer).toEqual({ waId: customer.waId });
+  });
+
   it('an assignment report alone makes an incoming call that is ringing', () => {
     const facts = recordAgentEvent(undefined, { callId: 'wacid.a', kind: 'all_busy', at: at(3) });
     expect(deriveCallRecord(facts)).toMatchObject({

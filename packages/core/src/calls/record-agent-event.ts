@@ -74,9 +74,11 @@ function factsFromAgentEvent(event: AgentEvent): CallFacts {
   if (event.agent) fact.agent = { id: event.agent.id, name: event.agent.name };
   facts.agentEvents = [fact];
   if (event.kind === 'started') {
-    setIfDefined(facts.customer, 'waId', stamp(event.customer.waId, event.at));
-    setIfDefined(facts.customer, 'userId', stamp(event.customer.userId, event.at));
-    setIfDefined(facts.customer, 'name', stamp(event.customer.name, event.at));
+    // Webhooks carry bare digits; a number typed by the helpdesk may be formatted (`+49 151 …`).
+    const { waId, userId, name } = event.customer;
+    setIfDefined(facts.customer, 'waId', stamp(textOf(waId)?.replace(/\D/g, ''), event.at));
+    setIfDefined(facts.customer, 'userId', stamp(textOf(userId), event.at));
+    setIfDefined(facts.customer, 'name', stamp(textOf(name), event.at));
     setIfDefined(facts, 'displayNumber', stamp(event.businessNumber, event.at));
     setIfDefined(facts, 'bizOpaqueCallbackData', stamp(event.bizOpaqueCallbackData, event.at));
   }
@@ -134,7 +136,14 @@ function isAgent(value: unknown): value is Agent {
 function hasCustomerId(value: unknown): value is CustomerRef {
   if (typeof value !== 'object' || value === null) return false;
   const { waId, userId } = value as Record<string, unknown>;
-  return (typeof waId === 'string' && waId !== '') || (typeof userId === 'string' && userId !== '');
+  return (
+    (typeof waId === 'string' && /\d/.test(waId)) || (typeof userId === 'string' && userId !== '')
+  );
+}
+
+/** Only strings are kept: a helpdesk's JSON may hand over numbers or nulls. */
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function invalid(message: string, callId?: string): never {
