@@ -1,0 +1,200 @@
+import {
+  answeredCall,
+  connect,
+  day,
+  decline,
+  grantPermanent,
+  grantTemporary,
+  hour,
+  message,
+  minute,
+  missedCall,
+  t0,
+  terminate,
+} from './events';
+import { call, ev, invite, request, sentRequest } from './runner';
+import type { Scenario, Step } from './runner';
+
+const grantedNow: Step = ev(0, grantPermanent(t0));
+
+/** The conversation window, channel choice and permission-request limits. */
+export const messageScenarios: Scenario[] = [
+  // Window and channel.
+  {
+    name: 'request with the window closed: template',
+    at: 0,
+    check: request,
+    expect: { allowed: true, reason: 'allowed', channel: 'template' },
+  },
+  {
+    name: 'request with the window open: free-form',
+    steps: [ev(0, message(t0))],
+    at: hour,
+    check: request,
+    expect: { allowed: true, channel: 'free_form', permission: { windowOpenUntil: t0 + day } },
+  },
+  {
+    name: 'window open one millisecond before 24 h',
+    steps: [ev(0, message(t0))],
+    at: day - 1,
+    check: invite,
+    expect: { allowed: true, channel: 'free_form' },
+  },
+  {
+    name: 'window closed exactly 24 h after the message',
+    steps: [ev(0, message(t0))],
+    at: day,
+    check: invite,
+    expect: { allowed: true, channel: 'template' },
+  },
+  {
+    name: 'free-form asked for outside the window',
+    at: 0,
+    check: { ...request, channel: 'free_form' },
+    expect: { allowed: false, reason: 'window_closed', retryAt: undefined },
+  },
+  {
+    name: 'free-form invite outside the window',
+    at: 0,
+    check: { ...invite, channel: 'free_form' },
+    expect: { allowed: false, reason: 'window_closed' },
+  },
+  {
+    name: 'template asked for inside the window',
+    steps: [ev(0, message(t0))],
+    at: hour,
+    check: { ...invite, channel: 'template' },
+    expect: { allowed: true, channel: 'template' },
+  },
+  {
+    name: 'an incoming call opens the window',
+    steps: [ev(0, connect(t0, 'wacid.in', 'user_initiated'))],
+    at: hour,
+    check: invite,
+    expect: { allowed: true, channel: 'free_form' },
+  },
+  {
+    name: 'a tapped permission reply opens the window',
+    steps: [ev(0, decline(t0))],
+    at: hour,
+    check: request,
+    expect: { allowed: true, channel: 'free_form' },
+  },
+  {
+    name: 'an outgoing call does not open the window',
+    steps: [
+      { at: 0, sync: { status: 'permanent', actions: {} } },
+      ev(hour, connect(t0 + hour, 'wacid.out', 'business_initiated')),
+    ],
+    at: 2 * hour,
+    check: invite,
+    expect: { allowed: true, channel: 'template' },
+  },
+  // Request limits.
+  {
+    name: 'second request within 24 h',
+    steps: [sentRequest(0)],
+    at: hour,
+    check: request,
+    expect: {
+      allowed: false,
+      reason: 'request_limit_24h',
+      retryAt: t0 + day,
+      channel: 'template',
+      usage: {
+        requests24h: { used: 1, max: 1, resetsAt: t0 + day },
+        requests7d: { used: 1, max: 2 },
+        calls24h: { used: 0, max: 10 },
+      },
+    },
+  },
+  {
+    name: 'exactly 24 h after a request: allowed',
+    steps: [sentRequest(0)],
+    at: day,
+    check: request,
+    expect: { allowed: true },
+  },
+  {
+    name: 'third request within 7 days',
+    steps: [sentRequest(0), sentRequest(day)],
+    at: 2 * day,
+    check: request,
+    expect: { allowed: false, reason: 'request_limit_7d', retryAt: t0 + 7 * day },
+  },
+  {
+    name: 'exactly 7 days after the first of two requests: allowed',
+    steps: [sentRequest(0), sentRequest(day)],
+    at: 7 * day,
+    check: request,
+    expect: { allowed: true, usage: { requests7d: { used: 1, max: 2 } } },
+  },
+  {
+    name: 'both request limits reached: the later reset is reported',
+    steps: [sentRequest(0), sentRequest(3 * day)],
+    at: 3 * day + hour,
+    check: request,
+    expect: { allowed: false, reason: 'request_limit_7d', retryAt: t0 + 7 * day },
+  },
+  {
+    name: 'a connected call resets the request counters',
+    steps: [
+      sentRequest(0),
+      ev(hour, { ...terminate(t0 + hour, 'wacid.in', 'user_initiated', t0 + 30 * minute) }),
+    ],
+    at: 2 * hour,
+    check: request,
+    expect: { allowed: true, usage: { requests24h: { used: 0, max: 1 } } },
+  },
+  {
+    name: 'no reset when the policy says so',
+    options: { policy: { requestLimits: { resetOnConnectedCall: false } } },
+    steps: [sentRequest(0), ev(hour, answeredCall(t0 + 30 * minute))],
+    at: 2 * hour,
+    check: request,
+    expect: { allowed: false, reason: 'request_limit_24h' },
+  },
+  {
+    name: 'an unanswered call does not reset the counters',
+    steps: [sentRequest(0), ev(hour, missedCall(t0 + hour))],
+    at: 2 * hour,
+    check: request,
+    expect: { allowed: false, reason: 'request_limit_24h' },
+  },
+  {
+    name: 'request limits are policy',
+    options: { policy: { requestLimits: { daily: { max: 2 } } } },
+    steps: [sentRequest(0)],
+    at: hour,
+    check: request,
+    expect: { allowed: true },
+  },
+  {
+    name: 'a limit of 0 never frees up',
+    options: { policy: { requestLimits: { weekly: { max: 0 } } } },
+    at: 0,
+    check: request,
+    expect: { allowed: false, reason: 'request_limit_7d', retryAt: undefined },
+  },
+  {
+    name: 'no request when the grant is permanent',
+    steps: [grantedNow],
+    at: hour,
+    check: request,
+    expect: { allowed: false, reason: 'already_permanent' },
+  },
+  {
+    name: 'a temporary grant can be asked to be renewed',
+    steps: [ev(0, grantTemporary(t0))],
+    at: 6 * day,
+    check: request,
+    expect: { allowed: true },
+  },
+  {
+    name: 'a request does not hide a standing grant',
+    steps: [ev(0, grantTemporary(t0)), sentRequest(6 * day)],
+    at: 6 * day + hour,
+    check: call,
+    expect: { allowed: true, permission: { permission: 'granted' } },
+  },
+];

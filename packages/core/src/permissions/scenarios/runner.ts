@@ -1,0 +1,68 @@
+// Runs the engine's scenario tables: each scenario replays steps on a fake clock, then checks once.
+import type { CallPermissions } from '../../client/permission-types';
+import { createTestClock } from '../../store/test-clock';
+import type { WebhookEvent } from '../../webhooks/events';
+import type { CheckInput, PermissionEngineOptions } from '../engine-input';
+import { createPermissionEngine } from '../permission-engine';
+import type { PolicyOverride } from '../policy';
+import type { Decision, PermissionState } from '../types';
+import { businessNumber, customer, t0 } from './events';
+
+export type Step =
+  | { at: number; event: WebhookEvent }
+  | { at: number; send: 'request' | 'call'; settle?: 'commit' | 'release'; callId?: string }
+  | { at: number; sync: CallPermissions };
+
+export interface Scenario {
+  name: string;
+  steps?: Step[];
+  /** Time of the check, as an offset from t0. */
+  at: number;
+  check: Omit<CheckInput, 'customer'>;
+  options?: Partial<Pick<PermissionEngineOptions, 'businessCountry' | 'callingEnabled'>> & {
+    businessNumber?: string;
+    policy?: PolicyOverride;
+  };
+  /** Fields the decision must have; a field set to `undefined` must be absent. */
+  expect: Partial<Omit<Decision, 'permission' | 'usage'>> & {
+    permission?: Partial<PermissionState>;
+    usage?: { [K in keyof Decision['usage']]?: Partial<Decision['usage'][K]> };
+  };
+}
+
+export const call = { action: 'start_call' } as const;
+export const request = { action: 'send_permission_request' } as const;
+export const invite = { action: 'send_call_invite' } as const;
+export const ev = (at: number, event: WebhookEvent): Step => ({ at, event });
+export const sentRequest = (at: number): Step => ({ at, send: 'request', settle: 'commit' });
+
+/** Replays the scenario's steps at their times and returns the decision at `scenario.at`. */
+export async function runScenario(scenario: Scenario): Promise<Decision> {
+  const clock = createTestClock(t0);
+  const options = scenario.options ?? {};
+  const engine = createPermissionEngine({
+    businessNumber: options.businessNumber ?? businessNumber,
+    now: clock.now,
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.businessCountry ? { businessCountry: options.businessCountry } : {}),
+    ...(options.callingEnabled !== undefined ? { callingEnabled: options.callingEnabled } : {}),
+  });
+  for (const step of scenario.steps ?? []) {
+    clock.set(t0 + step.at);
+    if ('event' in step) {
+      // Region scenarios use other business numbers than the events carry; address them to the engine's.
+      await engine.apply({ ...step.event, displayPhoneNumber: engine.businessNumber });
+    } else if ('sync' in step) {
+      await engine.sync(customer, step.sync);
+    } else {
+      const action = step.send === 'request' ? 'send_permission_request' : 'start_call';
+      const reservation = await engine.reserve({ customer, action });
+      if (!reservation.allowed) throw new Error(`setup step refused: ${reservation.reason}`);
+      if (step.settle === 'commit')
+        await reservation.commit(step.callId ? { callId: step.callId } : {});
+      if (step.settle === 'release') await reservation.release();
+    }
+  }
+  clock.set(t0 + scenario.at);
+  return engine.check({ customer, ...scenario.check });
+}
