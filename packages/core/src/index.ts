@@ -47,6 +47,29 @@ export type {
 // --- end webhooks ---
 
 // --- permissions ---
+export { countryOfNumber } from './permissions/region';
+export { createPermissionEngine } from './permissions/permission-engine';
+export { decisionMessages } from './permissions/decision-messages';
+export { defaultPolicy, platformLimits, resolvePolicy } from './permissions/policy';
+export {
+  isPermissionEngineError,
+  PermissionEngineError,
+} from './permissions/permission-engine-error';
+export type { CheckInput, PermissionEngineOptions } from './permissions/engine-input';
+export type { PermissionEngine, PermissionUpdate } from './permissions/permission-engine';
+export type { PermissionEngineErrorCode } from './permissions/permission-engine-error';
+export type {
+  DeepPartial,
+  PermissionPolicy,
+  PolicyOverride,
+  RollingLimit,
+} from './permissions/policy';
+export type {
+  RefusedDecision,
+  Reservation,
+  ReservationCommit,
+  ReserveResult,
+} from './permissions/reservation';
 export type {
   Decision,
   DecisionReason,
@@ -61,6 +84,24 @@ export type {
 // --- end permissions ---
 
 // --- store ---
+export { isStoreError, StoreError } from './store/store-error';
+export { MemoryStore } from './store/memory-store';
+export { storeInput } from './store/store-input';
+export { updateValue } from './store/update-value';
+export type { MemoryStoreOptions } from './store/memory-store';
+export type {
+  JsonValue,
+  ListAddOptions,
+  ListCursor,
+  ListItem,
+  ListPage,
+  ListPageOptions,
+  Store,
+  Versioned,
+  WriteOptions,
+} from './store/store';
+export type { StoreErrorCode } from './store/store-error';
+export type { UpdateResult, UpdateValueOptions } from './store/update-value';
 // --- end store ---
 
 // --- calls ---
