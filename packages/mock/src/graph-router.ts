@@ -153,10 +153,7 @@ async function dispatch(
   throw unsupported(route);
 }
 
-/**
- * Answers one Graph request. `beforeEach` runs the simulator's due timers first, so time-based
- * outcomes (ring timeouts) are settled before the request sees the state.
- */
+/** Answers one Graph request; webhooks it causes go out after the response. */
 export async function handleGraphRequest(
   context: SimulatorContext,
   auth: GraphAuth,

@@ -6,12 +6,9 @@ export { defaultLimits } from './limits';
 export { graphErrors } from './graph-errors';
 export { SimulatorUsageError, isSimulatorUsageError } from './errors/simulator-usage-error';
 
-export type {
-  BusinessNumberInput,
-  CloudApiSimulator,
-  CloudApiSimulatorOptions,
-  CustomerOptions,
-} from './simulator';
+export type { CloudApiSimulator, CloudApiSimulatorOptions, CustomerOptions } from './simulator';
+export type { BusinessNumberInput } from './business-numbers';
+export type { SubscriptionCheck } from './verify-subscription';
 export type { SimulatorServer, SimulatorServerOptions } from './server';
 export type { CustomerCallOptions, SimulatedCustomer } from './customer';
 export type { SimulatorChange, SimulatorChangeListener } from './context';
@@ -29,5 +26,5 @@ export type { StoredTemplate } from './template-store';
 export type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
 export type { WebhookEnvelope } from './webhook-envelope';
 export type { RollingLimit, SimulatorLimits, SimulatorLimitsOverrides } from './limits';
-export type { GraphErrorInfo, GraphErrorCode } from './graph-errors';
+export type { GraphErrorCode, GraphErrorInfo } from './graph-errors';
 export type { SampleSdpOptions, SdpSide } from './sdp';

@@ -1,4 +1,11 @@
 /** `createCloudApiSimulator()`: one simulated Cloud API — business numbers, customers, calls, webhooks. */
+import {
+  addBusinessNumber,
+  businessState,
+  defaultBusinessNumber,
+  publicBusiness,
+  type BusinessNumberInput,
+} from './business-numbers';
 import { expireRingingCalls } from './call-flow';
 import { SimulatorClock } from './clock';
 import type { SimulatorChangeListener, SimulatorContext } from './context';
@@ -8,29 +15,21 @@ import { SimulatorUsageError } from './errors/simulator-usage-error';
 import { handleGraphRequest } from './graph-router';
 import { resolveLimits, type SimulatorLimits, type SimulatorLimitsOverrides } from './limits';
 import { SimulatorRandom } from './random';
-import { defaultCallingSettings } from './settings-endpoint';
 import {
   callSnapshot,
   customerSnapshot,
   type CallSnapshot,
   type CustomerSnapshot,
 } from './snapshots';
-import type { BusinessNumber, BusinessState } from './state';
+import type { BusinessNumber } from './state';
 import { TemplateStore, type StoredTemplate } from './template-store';
+import { verifySubscription, type SubscriptionCheck } from './verify-subscription';
 import {
   WebhookDispatcher,
   type DeliveryOptions,
   type WebhookDelivery,
   type WebhookListener,
 } from './webhook-dispatcher';
-
-/** A business number to add; `wabaId` defaults to the default number's account. */
-export interface BusinessNumberInput extends Omit<BusinessNumber, 'wabaId' | 'verifiedName'> {
-  wabaId?: string;
-  verifiedName?: string;
-  /** Whether calling is switched on in the number's settings. Default `true`. */
-  callingEnabled?: boolean;
-}
 
 export interface CloudApiSimulatorOptions {
   /** Signs every webhook body (`X-Hub-Signature-256`). */
@@ -39,8 +38,8 @@ export interface CloudApiSimulatorOptions {
   webhookUrl?: string;
   /** The clock (epoch ms). Default `Date.now`; `advanceTime()` moves the simulated present on from it. */
   now?: () => number;
-  /** Used to POST webhooks. Default the global `fetch`. */
-  fetch?: typeof fetch;
+  /** The `fetch` used to POST webhooks. Default the global `fetch`. */
+  webhookFetch?: typeof fetch;
   /** Bearer tokens the Graph face accepts. Default: any non-empty token. */
   accessTokens?: readonly string[];
   /** Overrides for the default business number. */
@@ -104,37 +103,15 @@ export interface CloudApiSimulator {
   /** Releases held webhooks and waits until every delivery is done. */
   flush(): Promise<void>;
   configureDelivery(options: DeliveryOptions): void;
+  /** Sends Meta's subscription check (GET with `hub.challenge`) to `webhookUrl`. */
+  verifyWebhook(verifyToken: string): Promise<SubscriptionCheck>;
 }
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);
 }
 
-function checkBusiness(input: BusinessNumberInput): void {
-  if (!/^\d{1,20}$/.test(input.phoneNumberId))
-    usage(
-      `phoneNumberId "${input.phoneNumberId}" must be the numeric Graph id.`,
-      'Pass digits, e.g. "106540352242922".',
-    );
-  if (!/^\d{6,20}$/.test(input.displayPhoneNumber))
-    usage(
-      `displayPhoneNumber "${input.displayPhoneNumber}" must be digits without "+".`,
-      'Pass e.g. "5511955550100".',
-    );
-  if (!/^[A-Z]{2}$/i.test(input.country))
-    usage(`country "${input.country}" must be an ISO 3166 code.`, 'Pass e.g. "BR" or "US".');
-}
-
-const defaultBusiness = {
-  phoneNumberId: '106540352242922',
-  displayPhoneNumber: '5511955550100',
-  wabaId: '102290129340398',
-  country: 'BR',
-  verifiedName: 'Acme Support',
-};
-
-/** Creates a stateful simulator of the WhatsApp Cloud Calling API that enforces Meta's rules and sends signed webhooks. */
-export function createCloudApiSimulator(options: CloudApiSimulatorOptions): CloudApiSimulator {
+function checkOptions(options: CloudApiSimulatorOptions): void {
   if (typeof options?.appSecret !== 'string' || options.appSecret === '') {
     usage(
       'createCloudApiSimulator needs an appSecret.',
@@ -147,12 +124,18 @@ export function createCloudApiSimulator(options: CloudApiSimulatorOptions): Clou
       'Pass e.g. "http://127.0.0.1:3000/webhooks/whatsapp".',
     );
   }
+}
+
+function createContext(
+  options: CloudApiSimulatorOptions,
+  webhookFetch: typeof fetch,
+): SimulatorContext {
   const random = new SimulatorRandom(options.seed);
   const behaviour = {
     outsideWindow: options.outsideWindow ?? 'reject',
     templateReview: options.templateReview ?? 'APPROVED',
   } as const;
-  const context: SimulatorContext = {
+  return {
     limits: resolveLimits(options.limits),
     random,
     clock: new SimulatorClock(options.now),
@@ -165,88 +148,71 @@ export function createCloudApiSimulator(options: CloudApiSimulatorOptions): Clou
     dispatcher: new WebhookDispatcher({
       appSecret: options.appSecret,
       ...(options.webhookUrl === undefined ? {} : { webhookUrl: options.webhookUrl }),
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      fetch: webhookFetch,
       random,
       options: { ...options.delivery },
       historyLimit: options.historyLimit ?? 10_000,
     }),
     changeListeners: new Set(),
   };
+}
+
+/** Creates a stateful simulator of the WhatsApp Cloud Calling API that enforces Meta's rules and sends signed webhooks. */
+export function createCloudApiSimulator(options: CloudApiSimulatorOptions): CloudApiSimulator {
+  checkOptions(options);
+  const webhookFetch = options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init));
+  const context = createContext(options, webhookFetch);
   const auth =
     options.accessTokens === undefined ? {} : { accessTokens: [...options.accessTokens] };
-
-  const addBusinessNumber = (input: BusinessNumberInput): BusinessNumber => {
-    const full = {
-      ...defaultBusiness,
-      ...input,
-      verifiedName: input.verifiedName ?? input.displayPhoneNumber,
-    };
-    checkBusiness(full);
-    if (context.businesses.has(full.phoneNumberId))
-      usage(
-        `Phone number id ${full.phoneNumberId} already exists.`,
-        'Give each business number its own phoneNumberId.',
-      );
-    const state: BusinessState = {
-      phoneNumberId: full.phoneNumberId,
-      displayPhoneNumber: full.displayPhoneNumber,
-      wabaId: full.wabaId,
-      country: full.country.toUpperCase(),
-      verifiedName: full.verifiedName,
-      calling: defaultCallingSettings(input.callingEnabled ?? true),
-      callInitiations: [],
-    };
-    context.businesses.set(state.phoneNumberId, state);
-    return publicBusiness(state);
-  };
-
-  const business = (phoneNumberId?: string): BusinessState =>
-    context.businesses.get(phoneNumberId ?? defaultNumber.phoneNumberId) ??
-    usage(
-      `Unknown business phone number id ${String(phoneNumberId)}.`,
-      'Add it first with addBusinessNumber().',
-    );
-
+  const defaults = addBusinessNumber(
+    context,
+    { ...defaultBusinessNumber, ...options.businessNumber },
+    defaultBusinessNumber,
+  );
+  const business = (phoneNumberId?: string) =>
+    businessState(context, phoneNumberId, defaults.phoneNumberId);
+  const wabaOf = (wabaId?: string) => wabaId ?? defaults.wabaId;
+  // Time-based outcomes are settled before anything looks at the state; webhooks go out in the background.
   const settle = () => void context.dispatcher.emit(expireRingingCalls(context));
-
-  const defaultNumber = addBusinessNumber({ ...defaultBusiness, ...options.businessNumber });
+  const conversations = (phoneNumberId?: string) => {
+    const owner = business(phoneNumberId);
+    return [...context.conversations.values()].filter(
+      (conversation) => conversation.business === owner,
+    );
+  };
 
   return {
     limits: context.limits,
-    businessNumber: defaultNumber,
+    businessNumber: defaults,
     get webhooks() {
       return context.dispatcher.log;
     },
-    addBusinessNumber,
+    addBusinessNumber: (input) => addBusinessNumber(context, input, defaults),
     businessNumbers: () => [...context.businesses.values()].map(publicBusiness),
     callingSettings: (phoneNumberId) => structuredClone(business(phoneNumberId).calling),
     customer(waId, customerOptions = {}) {
-      if (typeof waId !== 'string' || !/^\d{5,20}$/.test(waId))
+      if (typeof waId !== 'string' || !/^\d{5,20}$/.test(waId)) {
         usage(
           `Customer wa_id "${String(waId)}" must be phone digits without "+".`,
           'Pass e.g. "14085551234".',
         );
+      }
       const conversation = conversationFor(context, business(customerOptions.phoneNumberId), waId);
       if (customerOptions.name !== undefined) conversation.customer.name = customerOptions.name;
       if (customerOptions.userId !== undefined)
         conversation.customer.userId = customerOptions.userId;
       return createCustomer(context, conversation, settle);
     },
-    customers: (phoneNumberId) => {
-      const owner = business(phoneNumberId);
-      return [...context.conversations.values()]
-        .filter((c) => c.business === owner)
-        .map((c) => customerSnapshot(context, c));
-    },
+    customers: (phoneNumberId) =>
+      conversations(phoneNumberId).map((c) => customerSnapshot(context, c)),
     call: (callId) => {
       const call = context.calls.get(callId);
       return call === undefined ? undefined : callSnapshot(call);
     },
     calls: () => [...context.calls.values()].map(callSnapshot),
-    templates: (wabaId) =>
-      context.templates.list(wabaId ?? defaultNumber.wabaId).map((t) => structuredClone(t)),
+    templates: (wabaId) => context.templates.list(wabaOf(wabaId)).map((t) => structuredClone(t)),
     setTemplateStatus(name, status, wabaId) {
-      if (context.templates.setStatus(wabaId ?? defaultNumber.wabaId, name, status).length === 0) {
+      if (context.templates.setStatus(wabaOf(wabaId), name, status).length === 0) {
         usage(
           `No template named ${name}.`,
           'Create it with POST /{waba-id}/message_templates first.',
@@ -276,10 +242,10 @@ export function createCloudApiSimulator(options: CloudApiSimulatorOptions): Clou
     drain: () => context.dispatcher.drain(),
     flush: () => context.dispatcher.flush(),
     configureDelivery: (delivery) => context.dispatcher.configure(delivery),
+    verifyWebhook(verifyToken) {
+      if (options.webhookUrl === undefined)
+        usage('verifyWebhook needs a webhookUrl.', 'Pass webhookUrl to createCloudApiSimulator.');
+      return verifySubscription(options.webhookUrl, verifyToken, webhookFetch, context.random);
+    },
   };
-}
-
-function publicBusiness(state: BusinessState): BusinessNumber {
-  const { phoneNumberId, displayPhoneNumber, wabaId, country, verifiedName } = state;
-  return { phoneNumberId, displayPhoneNumber, wabaId, country, verifiedName };
 }

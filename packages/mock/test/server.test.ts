@@ -38,12 +38,13 @@ describe('startSimulatorServer', () => {
     const server = await start({ simulator });
     const pnid = simulator.businessNumber.phoneNumberId;
     const url = `${server.url}/v23.0/${pnid}/settings`;
-    for (const headers of [
+    const headerSets: Record<string, string>[] = [
       {},
       { authorization: 'Bearer ' },
       { authorization: 'Bearer wrong-token' },
       { authorization: 'Basic right-token' },
-    ]) {
+    ];
+    for (const headers of headerSets) {
       const response = await fetch(url, { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('invalid_token');
