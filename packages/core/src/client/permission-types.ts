@@ -28,4 +28,6 @@ export interface CallPermissions {
     sendCallPermissionRequest?: PermissionActionInfo;
     startCall?: PermissionActionInfo;
   };
+  /** Actions Meta reports that this SDK does not know yet, keyed by Meta's lowercased name. */
+  otherActions?: Record<string, PermissionActionInfo>;
 }

@@ -20,3 +20,10 @@ export interface TemplateSummary {
   /** The voice-call button's label, for call-invite templates. */
   buttonText?: string;
 }
+
+/** One page of `templates.list()`. */
+export interface TemplatePage {
+  templates: TemplateSummary[];
+  /** Pass as `after` to fetch the next page; absent on the last page. */
+  nextCursor?: string;
+}

@@ -1,0 +1,179 @@
+import ky, { isTimeoutError, type KyInstance } from 'ky';
+import { parseGraphError } from '../errors/graph-error-envelope';
+import { WacallNetworkError } from '../errors/wacall-network-error';
+import { WacallResponseError } from '../errors/wacall-response-error';
+import { WacallTimeoutError } from '../errors/wacall-timeout-error';
+import { WhatsAppApiError } from '../errors/whatsapp-api-error';
+import type { ClientHooks, RequestOptions } from './client-options';
+import { createHookEmitter, type HookEmitter } from './hook-emitter';
+import { backoffDelay, parseRetryAfter, type ResolvedRetryPolicy } from './retry';
+
+/** One Graph request, as a resource describes it. */
+export interface ApiCall {
+  /** The client method, e.g. `calls.connect`; used in errors and hooks. */
+  operation: string;
+  method: 'GET' | 'POST';
+  /** Relative to `{baseUrl}/{apiVersion}/`, e.g. `106540352242922/calls`. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  /** Whether sending it twice is harmless. Only repeatable calls are ever retried. */
+  repeatable: boolean;
+}
+
+/** A successful (2xx) answer with its JSON body. */
+export interface ApiResult {
+  status: number;
+  body: unknown;
+  fbtraceId?: string;
+}
+
+/** Sends an `ApiCall` with auth, timeout, retries and hooks; throws typed errors. */
+export type Transport = (call: ApiCall, options?: RequestOptions) => Promise<ApiResult>;
+
+export interface TransportConfig {
+  accessToken: string;
+  apiVersion: string;
+  baseUrl: string;
+  timeoutMs: number;
+  fetch?: typeof globalThis.fetch;
+  retry?: ResolvedRetryPolicy;
+  hooks?: ClientHooks;
+}
+
+type Failure = WhatsAppApiError | WacallNetworkError | WacallTimeoutError;
+type Outcome = { result: ApiResult } | { error: Failure };
+
+/** Builds the one place where the client talks HTTP. */
+export function createTransport(config: TransportConfig): Transport {
+  const secret = config.accessToken;
+  const redact = (text: string) => text.split(secret).join('[redacted]');
+  const emit = createHookEmitter(config.hooks, redact);
+  const http = ky.create({
+    prefixUrl: `${config.baseUrl}/${config.apiVersion}`,
+    timeout: config.timeoutMs,
+    retry: 0,
+    throwHttpErrors: false,
+    fetch: config.fetch,
+    headers: { authorization: `Bearer ${secret}`, accept: 'application/json' },
+  });
+
+  return async (call, options = {}) => {
+    const { signal } = options;
+    for (let attempt = 1; ; attempt++) {
+      signal?.throwIfAborted();
+      const outcome = await attemptOnce(http, config, call, attempt, emit, redact, signal);
+      if ('result' in outcome) return outcome.result;
+      const { error } = outcome;
+      const delayMs = retryDelay(config.retry, call, error, attempt);
+      const url = `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+      if (delayMs === undefined) {
+        emit.error({
+          operation: call.operation,
+          method: call.method,
+          url,
+          attempts: attempt,
+          error,
+        });
+        throw error;
+      }
+      emit.retry({ operation: call.operation, method: call.method, url, attempt, delayMs, error });
+      await (config.retry as ResolvedRetryPolicy).sleep(delayMs, signal);
+    }
+  };
+}
+
+async function attemptOnce(
+  http: KyInstance,
+  config: TransportConfig,
+  call: ApiCall,
+  attempt: number,
+  emit: HookEmitter,
+  redact: (text: string) => string,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  const started = Date.now();
+  const base = { operation: call.operation, method: call.method, attempt };
+  try {
+    const response = await http(call.path, {
+      method: call.method,
+      json: call.body,
+      searchParams: call.query,
+      signal,
+      hooks: { beforeRequest: [(request) => emit.request({ ...base, request, body: call.body })] },
+    });
+    const bodyText = await response.text();
+    const fbtraceId = response.headers.get('x-fb-trace-id') ?? undefined;
+    emit.response({
+      ...base,
+      url: response.url,
+      status: response.status,
+      durationMs: Date.now() - started,
+      fbtraceId,
+    });
+    if (!response.ok) {
+      const error = parseGraphError({
+        httpStatus: response.status,
+        bodyText,
+        traceHeader: fbtraceId,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        operation: call.operation,
+        redact,
+      });
+      return { error };
+    }
+    return {
+      result: {
+        status: response.status,
+        body: parseBody(call, response.status, bodyText, fbtraceId),
+        fbtraceId,
+      },
+    };
+  } catch (cause) {
+    // The caller's abort is theirs to handle: hand back the signal's own reason, unwrapped.
+    if (signal?.aborted) throw signal.reason;
+    if (cause instanceof WacallResponseError) throw cause;
+    if (isTimeoutError(cause)) {
+      return { error: new WacallTimeoutError(call.operation, config.timeoutMs, attempt) };
+    }
+    return { error: networkError(call.operation, attempt, cause, redact) };
+  }
+}
+
+function parseBody(call: ApiCall, status: number, text: string, fbtraceId?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new WacallResponseError(call.operation, status, ['the body is not JSON'], fbtraceId);
+  }
+}
+
+function retryDelay(
+  policy: ResolvedRetryPolicy | undefined,
+  call: ApiCall,
+  error: Failure,
+  attempt: number,
+): number | undefined {
+  if (!policy || !call.repeatable || attempt > policy.limit || !error.retryable) return undefined;
+  if (error instanceof WhatsAppApiError && error.retryAfterMs !== undefined) {
+    return error.retryAfterMs > policy.maxRetryAfterMs ? undefined : error.retryAfterMs;
+  }
+  return backoffDelay(policy, attempt);
+}
+
+function networkError(
+  operation: string,
+  attempt: number,
+  cause: unknown,
+  redact: (text: string) => string,
+): WacallNetworkError {
+  const error = cause instanceof Error ? cause : new Error(String(cause));
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  const detail = redact(`${error.message}${typeof code === 'string' ? `: ${code}` : ''}`);
+  // Keep the runtime's error for debugging unless it somehow carries the token.
+  const leaks =
+    redact(`${error.message}${error.stack ?? ''}`) !== `${error.message}${error.stack ?? ''}`;
+  return new WacallNetworkError(operation, attempt, detail, {
+    cause: leaks ? new Error(detail) : error,
+  });
+}
