@@ -2,17 +2,84 @@
 // Each area keeps its own block; add to your block, never reorder another's.
 
 // --- client ---
+export { DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './client/client-options';
+export { createClient } from './client/create-client';
+export type {
+  AcceptCallInput,
+  AnswerCallInput,
+  CallCaptureOptions,
+  CallIdInput,
+  CallsResource,
+  ConnectCallInput,
+} from './client/calls';
+export type {
+  ClientHooks,
+  ClientOptions,
+  ErrorEvent,
+  RequestEvent,
+  RequestOptions,
+  ResponseEvent,
+  RetryEvent,
+  RetryPolicy,
+} from './client/client-options';
+export type { WhatsAppClient } from './client/create-client';
+export type {
+  MessagesResource,
+  SendCallInviteInput,
+  SendCallInviteTemplateInput,
+  SendCallPermissionRequestInput,
+  SendCallPermissionRequestTemplateInput,
+  SentMessage,
+  SentMessageContact,
+  TemplateRef,
+} from './client/messages';
 export type {
   ActionLimit,
   ApiPermissionStatus,
   CallPermissions,
   PermissionActionInfo,
 } from './client/permission-types';
-export type { CallingTemplateKind, TemplateStatus, TemplateSummary } from './client/template-types';
+export type { GetPermissionsInput, PermissionsResource } from './client/permissions';
+export type { GetSettingsOptions, SettingsResource } from './client/settings';
+export type {
+  CallHoursSettings,
+  CallingRestriction,
+  CallingSettings,
+  DayOfWeek,
+  HolidayHours,
+  SettingsToggle,
+  SipServer,
+  SipSettings,
+  VoicemailSettings,
+  VoicemailTrigger,
+  WeeklyHours,
+} from './client/settings-types';
+export type {
+  CallingTemplateKind,
+  TemplatePage,
+  TemplateStatus,
+  TemplateSummary,
+} from './client/template-types';
+export type {
+  CreateCallInviteTemplateInput,
+  CreatedTemplate,
+  CreateTemplateInput,
+  ListTemplatesInput,
+  TemplatesResource,
+} from './client/templates';
 // --- end client ---
 
 // --- errors ---
+export { catalogedErrorCodes, getErrorInfo } from './errors/error-catalogue';
+export { isWacallNetworkError, WacallNetworkError } from './errors/wacall-network-error';
+export { isWacallResponseError, WacallResponseError } from './errors/wacall-response-error';
+export { isWacallTimeoutError, WacallTimeoutError } from './errors/wacall-timeout-error';
+export { isWacallValidationError, WacallValidationError } from './errors/wacall-validation-error';
 export { WacallError } from './errors/wacall-error';
+export { isWhatsAppApiError, WhatsAppApiError } from './errors/whatsapp-api-error';
+export type { ErrorCategory, ErrorInfo } from './errors/error-catalogue';
+export type { ValidationIssue } from './errors/wacall-validation-error';
+export type { WhatsAppApiErrorInit } from './errors/whatsapp-api-error';
 // --- end errors ---
 
 // --- webhooks ---
