@@ -5,5 +5,7 @@ export default defineConfig({
   resolve: { alias: sourceAliases },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // A real redis-server on a spare loopback port, started once for the run.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Cluster, RedisOptions } from 'ioredis';
+import { StoreError, storeInput } from '@wacall/core';
+import type {
+  JsonValue,
+  ListAddOptions,
+  ListItem,
+  ListPage,
+  ListPageOptions,
+  Store,
+  Versioned,
+  WriteOptions,
+} from '@wacall/core';
+import { compareAndSetScript, listAddScript, listPageScript } from './lua';
+import { ScriptRunner } from './script-runner';
+
+export interface RedisStoreOptions {
+  /**
+   * A connected ioredis client (or cluster) to use. The store never closes a client you pass; share
+   * one between the store and the rest of your app if you like.
+   */
+  client?: Redis | Cluster;
+  /** Where to connect when no `client` is given, e.g. `redis://:password@10.0.0.5:6379/0`. */
+  url?: string;
+  /** ioredis options for the connection the store opens itself (ignored with `client`). */
+  redisOptions?: RedisOptions;
+  /** Prepended to every key, so several apps (or test runs) can share one Redis. Default `wacall:`. */
+  prefix?: string;
+}
+
+const compareAndSet = new ScriptRunner(compareAndSetScript);
+const listAdd = new ScriptRunner(listAddScript);
+const listPage = new ScriptRunner(listPageScript);
+
+/** Times in list members are zero-padded to 16 digits so byte order is time order. */
+const padTime = (at: number) => String(at).padStart(16, '0');
+
+/**
+ * A Store on Redis (ioredis): state shared by every instance of the helpdesk, each operation one
+ * atomic command or Lua script, every key with an expiry unless the caller asked to keep it.
+ */
+export class RedisStore implements Store {
+  readonly #client: Redis | Cluster;
+  readonly #ownsClient: boolean;
+  readonly #prefix: string;
+  #closed = false;
+
+  constructor(options: RedisStoreOptions = {}) {
+    this.#prefix = options.prefix ?? 'wacall:';
+    if (options.client) {
+      this.#client = options.client;
+      this.#ownsClient = false;
+    } else {
+      // Fail a command after a few reconnection attempts instead of queueing it for ~20: a webhook
+      // handler should answer 500 quickly so Meta redelivers.
+      const redisOptions: RedisOptions = { maxRetriesPerRequest: 3, ...options.redisOptions };
+      this.#client = options.url ? new Redis(options.url, redisOptions) : new Redis(redisOptions);
+      // Failures reach callers as StoreError from each command; the event would only be logged twice.
+      this.#client.on('error', () => undefined);
+      this.#ownsClient = true;
+    }
+  }
+
+  async get<T extends JsonValue = JsonValue>(key: string): Promise<Versioned<T> | undefined> {
+    storeInput.key(key);
+    const stored = await this.#call('get', key, () => this.#client.get(this.#valueKey(key)));
+    if (stored === null) return undefined;
+    const separator = stored.indexOf(':');
+    if (separator < 1) {
+      throw new StoreError('corrupt', `The data at "${key}" was not written by a RedisStore.`, {
+        key,
+      });
+    }
+    return {
+      version: stored.slice(0, separator),
+      value: storeInput.decode(stored.slice(separator + 1), key) as T,
+    };
+  }
+
+  async set(key: string, value: JsonValue, options?: WriteOptions): Promise<void> {
+    const { encoded, ttlMs } = this.#prepare(key, value, options);
+    const target = this.#valueKey(key);
+    await this.#call('set', key, () =>
+      ttlMs === undefined
+        ? this.#client.set(target, encoded)
+        : this.#client.set(target, encoded, 'PX', ttlMs),
+    );
+  }
+
+  async setIfAbsent(key: string, value: JsonValue, options?: WriteOptions): Promise<boolean> {
+    const { encoded, ttlMs } = this.#prepare(key, value, options);
+    const target = this.#valueKey(key);
+    const reply = await this.#call('setIfAbsent', key, () =>
+      ttlMs === undefined
+        ? this.#client.set(target, encoded, 'NX')
+        : this.#client.set(target, encoded, 'PX', ttlMs, 'NX'),
+    );
+    return reply === 'OK';
+  }
+
+  async compareAndSet(
+    key: string,
+    expectedVersion: string | null,
+    value: JsonValue,
+    options?: WriteOptions,
+  ): Promise<boolean> {
+    const { encoded, ttlMs } = this.#prepare(key, value, options);
+    const reply = await this.#call('compareAndSet', key, () =>
+      compareAndSet.run(
+        this.#client,
+        [this.#valueKey(key)],
+        [expectedVersion ?? '', encoded, ttlMs ?? ''],
+      ),
+    );
+    return reply === 1;
+  }
+
+  async delete(key: string): Promise<boolean> {
+    storeInput.key(key);
+    const [sortedSet, hash] = this.#listKeys(key);
+    // Separate DELs: the value key and the list keys may live in different cluster slots.
+    const removed = await this.#call('delete', key, async () => {
+      const value = await this.#client.del(this.#valueKey(key));
+      const list = await this.#client.del(sortedSet, hash);
+      return value + list;
+    });
+    return removed > 0;
+  }
+
+  async listAdd(key: string, item: ListItem, options: ListAddOptions): Promise<void> {
+    storeInput.key(key);
+    const { id, at, value } = storeInput.item(item, key);
+    const { maxLength, ttlMs } = storeInput.listAdd(options, key);
+    const json = storeInput.encode(value, key);
+    await this.#call('listAdd', key, () =>
+      listAdd.run(this.#client, this.#listKeys(key), [
+        id,
+        padTime(at),
+        json,
+        maxLength,
+        ttlMs ?? '',
+      ]),
+    );
+  }
+
+  async listPage<T extends JsonValue = JsonValue>(
+    key: string,
+    options: ListPageOptions,
+  ): Promise<ListPage<T>> {
+    storeInput.key(key);
+    const { limit, before } = storeInput.listPage(options, key);
+    const cursor: [string, string] =
+      before === undefined
+        ? ['', '']
+        : 'id' in before
+          ? ['id', before.id]
+          : ['at', padTime(before.at)];
+    const reply = await this.#call('listPage', key, () =>
+      listPage.run(this.#client, this.#listKeys(key), [limit, ...cursor]),
+    );
+    const [hasMore, ...flat] = reply as [number, ...string[]];
+    const items: ListItem<T>[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      items.push({
+        id: flat[i] as string,
+        at: Number(flat[i + 1]),
+        value: storeInput.decode(flat[i + 2] as string, key) as T,
+      });
+    }
+    return { items, hasMore: hasMore === 1 };
+  }
+
+  /** Closes the connection the store opened; a client you passed in stays open. */
+  async close(): Promise<void> {
+    if (this.#closed || !this.#ownsClient) return;
+    this.#closed = true;
+    await this.#client.quit().catch(() => this.#client.disconnect());
+  }
+
+  #valueKey(key: string): string {
+    return `${this.#prefix}v:${key}`;
+  }
+
+  /** The hash tag keeps a list's two keys in one cluster slot, so one script can touch both. */
+  #listKeys(key: string): [string, string] {
+    const base = `${this.#prefix}l:{${key}}`;
+    return [base, `${base}:items`];
+  }
+
+  #prepare(key: string, value: JsonValue, options: WriteOptions | undefined) {
+    storeInput.key(key);
+    const ttlMs = storeInput.write(options, key);
+    const encoded = `${randomBytes(9).toString('base64url')}:${storeInput.encode(value, key)}`;
+    return { encoded, ttlMs };
+  }
+
+  /** Runs a Redis call, turning connection and server failures into a retryable `StoreError`. */
+  async #call<R>(operation: string, key: string, run: () => Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new StoreError('unavailable', `Redis ${operation}("${key}") failed: ${reason}`, {
+        key,
+        cause,
+      });
+    }
+  }
+}
