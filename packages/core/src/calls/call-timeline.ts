@@ -94,7 +94,9 @@ function addMoments(t: CallTimeline, facts: CallFacts, incoming: boolean): void 
       startFromDuration(terminate?.endTime, terminate?.durationSeconds) ??
       (incoming ? t.answerer?.at : facts.acceptedAt))
     : undefined;
-  const rejectedAt = incoming ? undefined : facts.rejectedAt;
+  // Meta documents no REJECTED terminate status, but some traffic carries one on declined outgoing calls.
+  const rejectedByTerminate = terminate?.statuses.includes('rejected') ? terminate.at : undefined;
+  const rejectedAt = incoming ? undefined : (facts.rejectedAt ?? rejectedByTerminate);
   t.rejected = !t.answered && rejectedAt !== undefined;
   t.final = Boolean(terminate || t.ender || t.rejecter || rejectedAt !== undefined);
   const endedAt = t.final
