@@ -1,1 +1,28 @@
-export {};
+// The public surface of @wacall/react. The build prefixes the bundle with 'use client' so the
+// components work inside React Server Component trees. Values first, then types.
+
+export { ActivityTimeline } from './activity-timeline/activity-timeline';
+export { CallButton } from './call-button/call-button';
+export { CallStatusBadge } from './call-status-badge/call-status-badge';
+export { PermissionModal } from './permission-modal/permission-modal';
+export { englishMessages, mergeMessages } from './i18n/messages';
+export { useWacallI18n, WacallMessagesProvider } from './i18n/messages-context';
+
+export type { ActivityTimelineProps } from './activity-timeline/activity-timeline';
+export type { CallButtonProps } from './call-button/call-button';
+export type { CallStatusBadgeProps } from './call-status-badge/call-status-badge';
+export type { StatusTone } from './call-status-badge/status-meta';
+export type {
+  CallInviteInput,
+  PermissionModalChoice,
+  PermissionModalProps,
+  PermissionRequestInput,
+} from './permission-modal/types';
+export type { IntlFormats } from './i18n/intl-format';
+export type {
+  ActivityTextFormatter,
+  QuotaPeriod,
+  WacallMessages,
+  WacallMessagesOverride,
+} from './i18n/messages';
+export type { WacallI18n, WacallMessagesProviderProps } from './i18n/messages-context';

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import type { CallRecord } from '@wacall/core';
+import type { WacallI18n } from '../i18n/messages-context';
+import { Icon } from '../internal/icon';
+import { errorText, useAsyncAction } from '../internal/use-async-action';
+import { useNow } from '../internal/use-now';
+
+/** The words for a live call's state, e.g. "Calling…" or "In call". */
+export function activeCallLabel(call: CallRecord, messages: WacallI18n['messages']): string {
+  const text = messages.callButton;
+  if (call.status === 'ongoing') return text.inCall;
+  if (call.status === 'calling') return text.calling;
+  return call.direction === 'user_initiated' ? text.incoming : text.ringing;
+}
+
+export interface ActiveCallProps {
+  call: CallRecord;
+  i18n: WacallI18n;
+  onEndCall?: (call: CallRecord) => Promise<unknown> | unknown;
+  now?: number;
+}
+
+/** The in-call state: what the call is doing, a running timer once answered, and the end-call action. */
+export function ActiveCall({ call, i18n, onEndCall, now: fixedNow }: ActiveCallProps) {
+  const { messages, formats } = i18n;
+  const text = messages.callButton;
+  const answeredAt = call.status === 'ongoing' ? (call.answeredAt ?? call.createdAt) : undefined;
+  const now = useNow(1000, fixedNow, answeredAt !== undefined);
+  const end = useAsyncAction(onEndCall);
+  const errorId = useId();
+  const ending = end.status === 'pending';
+  const failed = end.status === 'error';
+  const detail = failed ? errorText(end.error) : undefined;
+
+  return (
+    <>
+      <span className="wacall-call-button__status">
+        <Icon name="phone" />
+        <span>{activeCallLabel(call, messages)}</span>
+        {answeredAt !== undefined && (
+          <span className="wacall-call-button__timer" role="timer" aria-label={text.duration}>
+            {formats.clock((now - answeredAt) / 1000)}
+          </span>
+        )}
+      </span>
+      {onEndCall && (
+        <button
+          type="button"
+          className="wacall-button wacall-button--danger"
+          data-state={ending ? 'pending' : failed ? 'error' : 'idle'}
+          aria-disabled={ending || undefined}
+          aria-describedby={failed ? errorId : undefined}
+          onClick={() => {
+            if (!ending) void end.run(call);
+          }}
+        >
+          <Icon name="hangUp" />
+          <span>{ending ? text.ending : text.endCall}</span>
+        </button>
+      )}
+      {failed && (
+        <span id={errorId} className="wacall-call-button__error">
+          {detail ? `${text.endFailed} ${detail}` : text.endFailed}
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,234 @@
+import type {
+  Activity,
+  ActivityKind,
+  ActivityParamsMap,
+  CallDirection,
+  DecisionReason,
+  IncomingCallStatus,
+  OutgoingCallStatus,
+} from '@wacall/core';
+
+/** The period a quota line talks about. */
+export type QuotaPeriod = 'day' | 'week';
+
+/** Formats one activity kind's text from its params; `activity` gives the actor and the time. */
+export type ActivityTextFormatter<K extends ActivityKind> = (
+  params: ActivityParamsMap[K],
+  activity: Extract<Activity, { kind: K }>,
+) => string;
+
+/** Every string the components show. Replace any part through `WacallMessagesProvider` or a `messages` prop. */
+export interface WacallMessages {
+  incomingStatus: Record<IncomingCallStatus, string>;
+  outgoingStatus: Record<OutgoingCallStatus, string>;
+  direction: Record<CallDirection, string>;
+  marker: { missed: string; inCall: string; incoming: string; calling: string };
+  reasons: Record<DecisionReason, string>;
+  /** Used instead of `reasons.permission_revoked` when the platform revoked after missed calls. */
+  autoRevoked: string;
+  /** `relative` is e.g. "in 3 hours", `exact` a full date and time. */
+  retryAt: (p: { relative: string; exact: string }) => string;
+  callButton: {
+    call: string;
+    starting: string;
+    started: string;
+    startFailed: string;
+    retry: string;
+    askPermission: string;
+    calling: string;
+    ringing: string;
+    incoming: string;
+    inCall: string;
+    duration: string;
+    endCall: string;
+    ending: string;
+    ended: string;
+    endFailed: string;
+  };
+  permissionModal: {
+    title: (p: { name?: string }) => string;
+    description: string;
+    windowOpen: (p: { until: string }) => string;
+    windowClosed: string;
+    choiceLegend: string;
+    permissionRequest: string;
+    permissionRequestHint: string;
+    callInvite: string;
+    callInviteHint: string;
+    quota: (p: { left: number; max: number; period: QuotaPeriod }) => string;
+    message: string;
+    requestPlaceholder: string;
+    invitePlaceholder: string;
+    messageRequired: string;
+    buttonLabel: string;
+    buttonLabelCount: (p: { length: number; max: number }) => string;
+    buttonLabelRequired: string;
+    defaultButtonLabel: string;
+    validity: string;
+    templateLegend: string;
+    templateRequired: string;
+    noTemplates: string;
+    createTemplate: string;
+    nothingAllowed: string;
+    sendRequest: string;
+    sendInvite: string;
+    sending: string;
+    requestSent: string;
+    inviteSent: string;
+    failed: (p: { error?: string }) => string;
+    cancel: string;
+    done: string;
+  };
+  timeline: {
+    label: string;
+    empty: string;
+    showOlder: string;
+    loadingOlder: string;
+    loadFailed: string;
+    newActivity: (p: { text: string; count: number }) => string;
+  };
+  /** Per-kind text; a kind left out shows the activity's own (English) `text`. */
+  activityText: { [K in ActivityKind]?: ActivityTextFormatter<K> };
+}
+
+/** A partial table: top-level strings and functions replace, nested tables merge key by key. */
+export type WacallMessagesOverride = {
+  [K in keyof WacallMessages]?: WacallMessages[K] extends (...args: never[]) => unknown
+    ? WacallMessages[K]
+    : WacallMessages[K] extends object
+      ? Partial<WacallMessages[K]>
+      : WacallMessages[K];
+};
+
+const plural = new Intl.PluralRules('en-US');
+
+/** The English defaults. */
+export const englishMessages: WacallMessages = {
+  incomingStatus: {
+    ringing: 'Ringing',
+    ongoing: 'Ongoing',
+    completed: 'Completed',
+    missed: 'Missed',
+    declined: 'Declined',
+    disconnected: 'Disconnected',
+  },
+  outgoingStatus: {
+    calling: 'Calling',
+    ringing: 'Ringing',
+    ongoing: 'Ongoing',
+    completed: 'Completed',
+    unanswered: 'Unanswered',
+    declined: 'Declined',
+    disconnected: 'Disconnected',
+  },
+  direction: { user_initiated: 'Incoming call', business_initiated: 'Outgoing call' },
+  marker: {
+    missed: 'Missed call',
+    inCall: 'In call',
+    incoming: 'Incoming call',
+    calling: 'Calling…',
+  },
+  reasons: {
+    allowed: 'Allowed.',
+    no_permission: 'The customer has not allowed calls yet.',
+    permission_requested: 'A permission request is waiting for the customer’s answer.',
+    permission_declined: 'The customer declined the last permission request.',
+    permission_revoked: 'The customer revoked call permission.',
+    permission_expired: 'Call permission has expired.',
+    request_limit_24h: 'The daily limit of permission requests is reached.',
+    request_limit_7d: 'The weekly limit of permission requests is reached.',
+    call_limit_24h: 'The daily limit of calls to this customer is reached.',
+    already_permanent: 'The customer already allows calls permanently.',
+    region_unavailable: 'Business-initiated calls are not available in this region.',
+    calling_disabled: 'Calling is turned off for this business number.',
+    call_in_progress: 'A call with this customer is already in progress.',
+    window_closed: 'The conversation window is closed: only templates can be sent.',
+  },
+  autoRevoked: 'Call permission was revoked after several unanswered calls.',
+  retryAt: ({ relative, exact }) => `Possible again ${relative} (${exact}).`,
+  callButton: {
+    call: 'Call',
+    starting: 'Starting call…',
+    started: 'Call started',
+    startFailed: 'The call could not start.',
+    retry: 'Try again',
+    askPermission: 'Click to ask for permission or send a call invite.',
+    calling: 'Calling…',
+    ringing: 'Ringing…',
+    incoming: 'Incoming call',
+    inCall: 'In call',
+    duration: 'Call duration',
+    endCall: 'End call',
+    ending: 'Ending…',
+    ended: 'Call ended',
+    endFailed: 'The call could not be ended.',
+  },
+  permissionModal: {
+    title: ({ name }) => (name ? `Reach ${name} by call` : 'Reach the customer by call'),
+    description:
+      'You need the customer’s permission before you can call. Ask for it, or send a button they can tap to call you.',
+    windowOpen: ({ until }) =>
+      `Conversation window open until ${until}: you can write your own text.`,
+    windowClosed: 'Conversation window closed: only approved templates can be sent.',
+    choiceLegend: 'What to send',
+    permissionRequest: 'Send permission request',
+    permissionRequestHint: 'Asks the customer to allow calls from you.',
+    callInvite: 'Send call invite',
+    callInviteHint: 'A “Call” button the customer taps to call you.',
+    quota: ({ left, max, period }) =>
+      `${left} of ${max} ${plural.select(max) === 'one' ? 'request' : 'requests'} left ${period === 'day' ? 'today' : 'this week'}`,
+    message: 'Message',
+    requestPlaceholder: 'e.g. May we call you about your order?',
+    invitePlaceholder: 'e.g. Tap the button to call us now.',
+    messageRequired: 'Write a message to send.',
+    buttonLabel: 'Button label',
+    buttonLabelCount: ({ length, max }) => `${length} of ${max} characters`,
+    buttonLabelRequired: 'Give the button a label.',
+    defaultButtonLabel: 'Call now',
+    validity: 'Button works for',
+    templateLegend: 'Template',
+    templateRequired: 'Choose a template to send.',
+    noTemplates: 'No approved template of this kind yet.',
+    createTemplate: 'Create a template',
+    nothingAllowed: 'Nothing can be sent to this customer right now.',
+    sendRequest: 'Send permission request',
+    sendInvite: 'Send call invite',
+    sending: 'Sending…',
+    requestSent: 'Permission request sent. You can call once the customer allows it.',
+    inviteSent: 'Call invite sent. The customer can now tap it to call you.',
+    failed: ({ error }) =>
+      error
+        ? `Sending failed: ${error} Your text is kept; try again.`
+        : 'Sending failed. Your text is kept; try again.',
+    cancel: 'Cancel',
+    done: 'Done',
+  },
+  timeline: {
+    label: 'Call activity',
+    empty: 'No call activity yet.',
+    showOlder: 'Show older',
+    loadingOlder: 'Loading older activity…',
+    loadFailed: 'Older activity could not be loaded.',
+    newActivity: ({ text, count }) =>
+      count > 1 ? `${count} new activities. Latest: ${text}` : `New activity: ${text}`,
+  },
+  activityText: {},
+};
+
+const isTable = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+/** Lays `override` over `base`: nested tables merge key by key, everything else replaces. */
+export function mergeMessages(
+  base: WacallMessages,
+  override?: WacallMessagesOverride,
+): WacallMessages {
+  if (!override) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value === undefined) continue;
+    const current = merged[key];
+    merged[key] = isTable(current) && isTable(value) ? { ...current, ...value } : value;
+  }
+  return merged as unknown as WacallMessages;
+}
