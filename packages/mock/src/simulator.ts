@@ -4,108 +4,28 @@ import {
   businessState,
   defaultBusinessNumber,
   publicBusiness,
-  type BusinessNumberInput,
 } from './business-numbers';
 import { expireRingingCalls } from './call-flow';
 import { SimulatorClock } from './clock';
-import type { SimulatorChangeListener, SimulatorContext } from './context';
+import type { SimulatorContext } from './context';
 import { conversationFor } from './conversations';
-import { createCustomer, type SimulatedCustomer } from './customer';
+import { createCustomer } from './customer';
 import { SimulatorUsageError } from './errors/simulator-usage-error';
 import { handleGraphRequest } from './graph-router';
-import { resolveLimits, type SimulatorLimits, type SimulatorLimitsOverrides } from './limits';
+import { resolveLimits } from './limits';
 import { SimulatorRandom } from './random';
-import {
-  callSnapshot,
-  customerSnapshot,
-  type CallSnapshot,
-  type CustomerSnapshot,
-} from './snapshots';
+import type { CloudApiSimulator, CloudApiSimulatorOptions } from './simulator-types';
+import { callSnapshot, customerSnapshot } from './snapshots';
 import type { BusinessNumber } from './state';
-import { TemplateStore, type StoredTemplate } from './template-store';
-import { verifySubscription, type SubscriptionCheck } from './verify-subscription';
-import {
-  WebhookDispatcher,
-  type DeliveryOptions,
-  type WebhookDelivery,
-  type WebhookListener,
-} from './webhook-dispatcher';
+import { TemplateStore } from './template-store';
+import { verifySubscription } from './verify-subscription';
+import { WebhookDispatcher } from './webhook-dispatcher';
 
-export interface CloudApiSimulatorOptions {
-  /** Signs every webhook body (`X-Hub-Signature-256`). */
-  appSecret: string;
-  /** Where webhooks are POSTed. Without it they are only recorded (`webhooks`, `drain()`, `onWebhook`). */
-  webhookUrl?: string;
-  /** The clock (epoch ms). Default `Date.now`; `advanceTime()` moves the simulated present on from it. */
-  now?: () => number;
-  /** The `fetch` used to POST webhooks. Default the global `fetch`. */
-  webhookFetch?: typeof fetch;
-  /** Bearer tokens the Graph face accepts. Default: any non-empty token. */
-  accessTokens?: readonly string[];
-  /** Overrides for the default business number. */
-  businessNumber?: Partial<BusinessNumberInput>;
-  /** Overrides for the platform's limits (`defaultLimits`). */
-  limits?: SimulatorLimitsOverrides;
-  /** Batching, duplicates, reordering and holding of webhooks. */
-  delivery?: DeliveryOptions;
-  /** Free-form message outside the 24 h window: `reject` (HTTP 400, 131047; default) or `fail_status` (accepted, then a failed status webhook, as Meta does). */
-  outsideWindow?: 'reject' | 'fail_status';
-  /** Review result of new templates. Default `APPROVED`. */
-  templateReview?: 'APPROVED' | 'PENDING';
-  /** Makes ids, SDPs, duplicates and reordering repeatable. */
-  seed?: number;
-  /** How many deliveries `webhooks` keeps. Default 10 000. */
-  historyLimit?: number;
-}
-
-export interface CustomerOptions {
-  /** The profile name webhooks carry. */
-  name?: string;
-  /** A business-scoped user id (BSUID), sent as `*_user_id`; lets requests use `recipient`. */
-  userId?: string;
-  /** Which business number this customer talks to. Default: the default number. */
-  phoneNumberId?: string;
-}
-
-export interface CloudApiSimulator {
-  /** The limits in force (defaults merged with overrides). */
-  readonly limits: SimulatorLimits;
-  /** The default business number. */
-  readonly businessNumber: BusinessNumber;
-  /** Every delivery so far (oldest first, up to `historyLimit`). */
-  readonly webhooks: readonly WebhookDelivery[];
-  addBusinessNumber(input: BusinessNumberInput): BusinessNumber;
-  businessNumbers(): BusinessNumber[];
-  /** A number's `calling` settings as `GET /settings` returns them. */
-  callingSettings(phoneNumberId?: string): Record<string, unknown>;
-  /** The driver for one WhatsApp user (created on first use). */
-  customer(waId: string, options?: CustomerOptions): SimulatedCustomer;
-  /** Every customer that has a conversation with the number. */
-  customers(phoneNumberId?: string): CustomerSnapshot[];
-  call(callId: string): CallSnapshot | undefined;
-  calls(): CallSnapshot[];
-  templates(wabaId?: string): StoredTemplate[];
-  /** Simulates Meta's review: e.g. `APPROVED`, `REJECTED`, `PAUSED`. */
-  setTemplateStatus(name: string, status: string, wabaId?: string): void;
-  /** The Graph API as a `fetch` function: pass it to any HTTP client. */
-  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
-  /** The simulated present, epoch ms. */
-  now(): number;
-  /** Moves time on, then ends calls that rang too long (their webhooks are delivered before this resolves). */
-  advanceTime(ms: number): Promise<void>;
-  /** Runs due timers (ring timeouts) without moving time. */
-  tick(): Promise<void>;
-  onWebhook(listener: WebhookListener): () => void;
-  /** Called on every change of a call or customer, with a snapshot; for live UIs. */
-  onChange(listener: SimulatorChangeListener): () => void;
-  /** Deliveries since the last `drain()`. */
-  drain(): WebhookDelivery[];
-  /** Releases held webhooks and waits until every delivery is done. */
-  flush(): Promise<void>;
-  configureDelivery(options: DeliveryOptions): void;
-  /** Sends Meta's subscription check (GET with `hub.challenge`) to `webhookUrl`. */
-  verifyWebhook(verifyToken: string): Promise<SubscriptionCheck>;
-}
+export type {
+  CloudApiSimulator,
+  CloudApiSimulatorOptions,
+  CustomerOptions,
+} from './simulator-types';
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);
@@ -157,36 +77,25 @@ function createContext(
   };
 }
 
-/** Creates a stateful simulator of the WhatsApp Cloud Calling API that enforces Meta's rules and sends signed webhooks. */
-export function createCloudApiSimulator(options: CloudApiSimulatorOptions): CloudApiSimulator {
-  checkOptions(options);
-  const webhookFetch = options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init));
-  const context = createContext(options, webhookFetch);
-  const auth =
-    options.accessTokens === undefined ? {} : { accessTokens: [...options.accessTokens] };
-  const defaults = addBusinessNumber(
-    context,
-    { ...defaultBusinessNumber, ...options.businessNumber },
-    defaultBusinessNumber,
-  );
+/** Numbers, customers, calls and templates: setting the world up and looking at it. */
+function worldApi(
+  context: SimulatorContext,
+  defaults: BusinessNumber,
+  settle: () => void,
+): Omit<
+  CloudApiSimulator,
+  'limits' | 'businessNumber' | 'webhooks' | keyof ReturnType<typeof platformApi>
+> {
   const business = (phoneNumberId?: string) =>
     businessState(context, phoneNumberId, defaults.phoneNumberId);
   const wabaOf = (wabaId?: string) => wabaId ?? defaults.wabaId;
-  // Time-based outcomes are settled before anything looks at the state; webhooks go out in the background.
-  const settle = () => void context.dispatcher.emit(expireRingingCalls(context));
   const conversations = (phoneNumberId?: string) => {
     const owner = business(phoneNumberId);
     return [...context.conversations.values()].filter(
       (conversation) => conversation.business === owner,
     );
   };
-
   return {
-    limits: context.limits,
-    businessNumber: defaults,
-    get webhooks() {
-      return context.dispatcher.log;
-    },
     addBusinessNumber: (input) => addBusinessNumber(context, input, defaults),
     businessNumbers: () => [...context.businesses.values()].map(publicBusiness),
     callingSettings: (phoneNumberId) => structuredClone(business(phoneNumberId).calling),
@@ -219,6 +128,31 @@ export function createCloudApiSimulator(options: CloudApiSimulatorOptions): Clou
         );
       }
     },
+  };
+}
+
+/** The Graph face, the clock and webhook delivery. */
+function platformApi(
+  context: SimulatorContext,
+  options: CloudApiSimulatorOptions,
+  webhookFetch: typeof fetch,
+  settle: () => void,
+) {
+  const auth =
+    options.accessTokens === undefined ? {} : { accessTokens: [...options.accessTokens] };
+  const api: Pick<
+    CloudApiSimulator,
+    | 'fetch'
+    | 'now'
+    | 'advanceTime'
+    | 'tick'
+    | 'onWebhook'
+    | 'onChange'
+    | 'drain'
+    | 'flush'
+    | 'configureDelivery'
+    | 'verifyWebhook'
+  > = {
     fetch(input, init) {
       settle();
       return handleGraphRequest(context, auth, new Request(input, init));
@@ -247,5 +181,29 @@ export function createCloudApiSimulator(options: CloudApiSimulatorOptions): Clou
         usage('verifyWebhook needs a webhookUrl.', 'Pass webhookUrl to createCloudApiSimulator.');
       return verifySubscription(options.webhookUrl, verifyToken, webhookFetch, context.random);
     },
+  };
+  return api;
+}
+
+/** Creates a stateful simulator of the WhatsApp Cloud Calling API that enforces Meta's rules and sends signed webhooks. */
+export function createCloudApiSimulator(options: CloudApiSimulatorOptions): CloudApiSimulator {
+  checkOptions(options);
+  const webhookFetch = options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init));
+  const context = createContext(options, webhookFetch);
+  const defaults = addBusinessNumber(
+    context,
+    { ...defaultBusinessNumber, ...options.businessNumber },
+    defaultBusinessNumber,
+  );
+  // Time-based outcomes are settled before anything looks at the state; webhooks go out in the background.
+  const settle = () => void context.dispatcher.emit(expireRingingCalls(context));
+  return {
+    limits: context.limits,
+    businessNumber: defaults,
+    get webhooks() {
+      return context.dispatcher.log;
+    },
+    ...worldApi(context, defaults, settle),
+    ...platformApi(context, options, webhookFetch, settle),
   };
 }

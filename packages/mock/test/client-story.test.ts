@@ -181,3 +181,29 @@ describe('a permission → call story through createClient and the HTTP server',
     }
   });
 });
+
+describe('a permission → call story through createClient with simulator.fetch', () => {
+  it('runs end to end without msw or a server', async () => {
+    const simulator = createCloudApiSimulator({ appSecret, now: () => start, seed: 33 });
+    const { phoneNumberId } = simulator.businessNumber;
+    const client = createClient({
+      accessToken,
+      phoneNumberId,
+      retry: false,
+      fetch: simulator.fetch,
+    });
+    const customer = simulator.customer(customerWaId);
+    await customer.sendMessage('hi');
+    await client.messages.sendCallPermissionRequest({ to: customerWaId });
+    await customer.acceptPermission({ permanent: true });
+    const { callId } = await client.calls.connect({ to: customerWaId, sdp: offer });
+    await customer.answer(callId);
+    expect(simulator.call(callId)).toMatchObject({
+      state: 'ongoing',
+      direction: 'business_initiated',
+    });
+    expect(await client.permissions.get({ userWaId: customerWaId })).toMatchObject({
+      status: 'permanent',
+    });
+  });
+});

@@ -1,0 +1,86 @@
+/** The public shapes of the simulator: its options and its methods. */
+import type { BusinessNumberInput } from './business-numbers';
+import type { SimulatorChangeListener } from './context';
+import type { SimulatedCustomer } from './customer';
+import type { SimulatorLimits, SimulatorLimitsOverrides } from './limits';
+import type { CallSnapshot, CustomerSnapshot } from './snapshots';
+import type { BusinessNumber } from './state';
+import type { StoredTemplate } from './template-store';
+import type { SubscriptionCheck } from './verify-subscription';
+import type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
+
+export interface CloudApiSimulatorOptions {
+  /** Signs every webhook body (`X-Hub-Signature-256`). */
+  appSecret: string;
+  /** Where webhooks are POSTed. Without it they are only recorded (`webhooks`, `drain()`, `onWebhook`). */
+  webhookUrl?: string;
+  /** The clock (epoch ms). Default `Date.now`; `advanceTime()` moves the simulated present on from it. */
+  now?: () => number;
+  /** The `fetch` used to POST webhooks. Default the global `fetch`. */
+  webhookFetch?: typeof fetch;
+  /** Bearer tokens the Graph face accepts. Default: any non-empty token. */
+  accessTokens?: readonly string[];
+  /** Overrides for the default business number. */
+  businessNumber?: Partial<BusinessNumberInput>;
+  /** Overrides for the platform's limits (`defaultLimits`). */
+  limits?: SimulatorLimitsOverrides;
+  /** Batching, duplicates, reordering and holding of webhooks. */
+  delivery?: DeliveryOptions;
+  /** Free-form message outside the 24 h window: `reject` (HTTP 400, 131047; default) or `fail_status` (accepted, then a failed status webhook, as Meta does). */
+  outsideWindow?: 'reject' | 'fail_status';
+  /** Review result of new templates. Default `APPROVED`. */
+  templateReview?: 'APPROVED' | 'PENDING';
+  /** Makes ids, SDPs, duplicates and reordering repeatable. */
+  seed?: number;
+  /** How many deliveries `webhooks` keeps. Default 10 000. */
+  historyLimit?: number;
+}
+
+export interface CustomerOptions {
+  /** The profile name webhooks carry. */
+  name?: string;
+  /** A business-scoped user id (BSUID), sent as `*_user_id`; lets requests use `recipient`. */
+  userId?: string;
+  /** Which business number this customer talks to. Default: the default number. */
+  phoneNumberId?: string;
+}
+
+export interface CloudApiSimulator {
+  /** The limits in force (defaults merged with overrides). */
+  readonly limits: SimulatorLimits;
+  /** The default business number. */
+  readonly businessNumber: BusinessNumber;
+  /** Every delivery so far (oldest first, up to `historyLimit`). */
+  readonly webhooks: readonly WebhookDelivery[];
+  addBusinessNumber(input: BusinessNumberInput): BusinessNumber;
+  businessNumbers(): BusinessNumber[];
+  /** A number's `calling` settings as `GET /settings` returns them. */
+  callingSettings(phoneNumberId?: string): Record<string, unknown>;
+  /** The driver for one WhatsApp user (created on first use). */
+  customer(waId: string, options?: CustomerOptions): SimulatedCustomer;
+  /** Every customer that has a conversation with the number. */
+  customers(phoneNumberId?: string): CustomerSnapshot[];
+  call(callId: string): CallSnapshot | undefined;
+  calls(): CallSnapshot[];
+  templates(wabaId?: string): StoredTemplate[];
+  /** Simulates Meta's review: e.g. `APPROVED`, `REJECTED`, `PAUSED`. */
+  setTemplateStatus(name: string, status: string, wabaId?: string): void;
+  /** The Graph API as a `fetch` function: pass it to any HTTP client. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** The simulated present, epoch ms. */
+  now(): number;
+  /** Moves time on, then ends calls that rang too long (their webhooks are delivered before this resolves). */
+  advanceTime(ms: number): Promise<void>;
+  /** Runs due timers (ring timeouts) without moving time. */
+  tick(): Promise<void>;
+  onWebhook(listener: WebhookListener): () => void;
+  /** Called on every change of a call or customer, with a snapshot; for live UIs. */
+  onChange(listener: SimulatorChangeListener): () => void;
+  /** Deliveries since the last `drain()`. */
+  drain(): WebhookDelivery[];
+  /** Releases held webhooks and waits until every delivery is done. */
+  flush(): Promise<void>;
+  configureDelivery(options: DeliveryOptions): void;
+  /** Sends Meta's subscription check (GET with `hub.challenge`) to `webhookUrl`. */
+  verifyWebhook(verifyToken: string): Promise<SubscriptionCheck>;
+}
