@@ -4,6 +4,7 @@
  * order in which webhooks and agent events arrive (and how often) cannot change the result.
  */
 import type { CallDirection, WebhookError } from '../webhooks/events';
+import { CallLifecycleError } from './call-lifecycle-error';
 import type { Agent } from './types';
 
 /** A value with the time it was seen; the latest wins, ties broken by the value itself. */
@@ -75,6 +76,14 @@ export function emptyCallFacts(callId: string): CallFacts {
  * written by two server instances (or replayed webhooks) can be merged in any order.
  */
 export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
+  if (a.callId !== b.callId) {
+    throw new CallLifecycleError(
+      'call_id_mismatch',
+      `Cannot merge the facts of call ${a.callId} with those of call ${b.callId}; ` +
+        'merge only copies of the same call.',
+      { callId: b.callId },
+    );
+  }
   const merged: CallFacts = {
     callId: a.callId,
     customer: {},

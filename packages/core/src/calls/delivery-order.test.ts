@@ -281,6 +281,11 @@ describe('facts', () => {
     );
   });
 
+  it('of two different calls are never merged', () => {
+    const other = feed(undefined, connect('wacid.other', IN, 0));
+    expect(() => mergeCallFacts(fragments[0] as CallFacts, other)).toThrow(/wacid.m .*wacid.other/);
+  });
+
   it('survive a JSON round trip through a store unchanged', () => {
     const facts = fragments.reduce(mergeCallFacts);
     const stored = JSON.parse(JSON.stringify(facts)) as CallFacts;
