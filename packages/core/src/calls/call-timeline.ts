@@ -46,6 +46,7 @@ export interface CallTimeline {
 /** The default shortest ring window of an unanswered incoming call, in seconds. */
 export const defaultRingTimeoutSeconds = 30;
 
+/** Reads a call's facts into roles, moments, status and outcome. */
 export function deriveTimeline(
   facts: CallFacts,
   options: CallDerivationOptions = {},

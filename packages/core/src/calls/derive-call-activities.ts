@@ -75,7 +75,9 @@ export function compareCallActivities(a: Activity, b: Activity): number {
 function slotOf(activity: Activity): number {
   const prefix = activity.callId === undefined ? '' : `${activity.callId}:`;
   const slot = activity.id.startsWith(prefix) ? activity.id.slice(prefix.length).split(':')[0] : '';
-  return slot !== undefined && slot in slotRank ? slotRank[slot as Slot] : slotRank.end + 1;
+  return slot !== undefined && Object.hasOwn(slotRank, slot)
+    ? slotRank[slot as Slot]
+    : slotRank.end + 1;
 }
 
 type Add = <K extends ActivityKind>(
@@ -87,7 +89,7 @@ type Add = <K extends ActivityKind>(
 ) => void;
 
 function addAssignment(event: AgentEventFact, timeline: CallTimeline, add: Add): void {
-  if (!(event.kind in assignmentKinds)) return;
+  if (!Object.hasOwn(assignmentKinds, event.kind)) return;
   const kind = assignmentKinds[event.kind as AssignmentEventKind];
   const suffix = `assignment:${event.kind}:${event.agent?.id ?? ''}:${event.at}`;
   const seconds = withSeconds(secondsBetween(timeline.ringStart, event.at));
