@@ -19,8 +19,8 @@ export type {
   CallEnd,
   CallParty,
   CallPhase,
-  SentMessage,
-  SentMessageKind,
+  InboxMessage,
+  InboxMessageKind,
 } from './state';
 export type { StoredTemplate } from './template-store';
 export type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';

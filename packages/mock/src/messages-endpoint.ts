@@ -22,7 +22,7 @@ import {
   type JsonObject,
 } from './request-fields';
 import { notifyCustomer } from './snapshots';
-import type { BusinessState, ConversationState, SentMessage } from './state';
+import type { BusinessState, ConversationState, InboxMessage } from './state';
 import { templateBodyText, templateCallingKind } from './template-store';
 import { messageStatusUpdate } from './webhook-payloads';
 
@@ -30,7 +30,7 @@ const minute = 60_000;
 
 /** What one send is, once its body has been read and checked. */
 interface Outgoing {
-  message: Omit<SentMessage, 'messageId' | 'sentAt'>;
+  message: Omit<InboxMessage, 'messageId' | 'sentAt'>;
   freeForm: boolean;
   category: string;
   permissionRequest: boolean;
@@ -224,7 +224,7 @@ function send(
   inWindow: boolean,
 ): EndpointResult {
   const now = context.clock.now();
-  const message: SentMessage = {
+  const message: InboxMessage = {
     messageId: context.random.messageId(),
     sentAt: now,
     ...outgoing.message,

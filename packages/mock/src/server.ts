@@ -80,6 +80,21 @@ async function serve(
   res.writeHead(response.status, headers).end(Buffer.from(await response.arrayBuffer()));
 }
 
+function simulatorFor(
+  given: CloudApiSimulator | undefined,
+  options: Partial<CloudApiSimulatorOptions>,
+): CloudApiSimulator {
+  if (given !== undefined) return given;
+  const { appSecret } = options;
+  if (appSecret === undefined || appSecret === '') {
+    throw new SimulatorUsageError(
+      'startSimulatorServer needs a simulator or an appSecret.',
+      'Pass { simulator } or { appSecret, webhookUrl? }.',
+    );
+  }
+  return createCloudApiSimulator({ ...options, appSecret });
+}
+
 /** Starts a Graph-compatible HTTP server on `host:port` backed by a Cloud API simulator. */
 export async function startSimulatorServer(
   options: SimulatorServerOptions = {},
@@ -91,13 +106,7 @@ export async function startSimulatorServer(
     simulator: given,
     ...simulatorOptions
   } = options;
-  if (given === undefined && simulatorOptions.appSecret === undefined) {
-    throw new SimulatorUsageError(
-      'startSimulatorServer needs a simulator or an appSecret.',
-      'Pass { simulator } or { appSecret, webhookUrl? }.',
-    );
-  }
-  const simulator = given ?? createCloudApiSimulator(simulatorOptions as CloudApiSimulatorOptions);
+  const simulator = simulatorFor(given, simulatorOptions);
   let base = `http://${host}`;
   const server = createServer((req, res) => {
     serve(simulator, base, req, res).catch((error: unknown) => {

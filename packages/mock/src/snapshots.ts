@@ -9,7 +9,7 @@ import type {
   CallPhase,
   CallState,
   ConversationState,
-  SentMessage,
+  InboxMessage,
 } from './state';
 
 export interface CallSnapshot {
@@ -63,7 +63,7 @@ export interface CustomerSnapshot {
   connectedCallUsage: UsageSnapshot;
   consecutiveMissedCalls: number;
   /** Messages the business sent, oldest first. */
-  inbox: SentMessage[];
+  inbox: InboxMessage[];
   /** The call in progress with this business number, if any. */
   activeCall?: CallSnapshot;
 }

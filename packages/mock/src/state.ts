@@ -47,7 +47,7 @@ export interface PermissionRequestRecord {
 }
 
 /** What a message the business sent was, as the customer's phone shows it. */
-export type SentMessageKind =
+export type InboxMessageKind =
   | 'text'
   | 'call_permission_request'
   | 'call_invite'
@@ -56,9 +56,9 @@ export type SentMessageKind =
   | 'template';
 
 /** A message the business sent to the customer. */
-export interface SentMessage {
+export interface InboxMessage {
   messageId: string;
-  kind: SentMessageKind;
+  kind: InboxMessageKind;
   sentAt: number;
   text?: string;
   templateName?: string;
@@ -82,7 +82,7 @@ export interface ConversationState {
   connectedCalls: number[];
   /** Business-initiated calls in a row that were not answered or were rejected. */
   consecutiveMissed: number;
-  inbox: SentMessage[];
+  inbox: InboxMessage[];
 }
 
 export type CallPhase = 'ringing' | 'pre_accepted' | 'ongoing' | 'ended';

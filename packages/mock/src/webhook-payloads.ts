@@ -3,7 +3,7 @@
  * update; the dispatcher wraps updates into envelopes, batches, signs and delivers them.
  */
 import { unixSeconds } from './clock';
-import type { BusinessState, CallState, ConversationState, SentMessage } from './state';
+import type { BusinessState, CallState, ConversationState, InboxMessage } from './state';
 
 /** One change (`entry[].changes[]`) before it is wrapped into an envelope. */
 export interface WebhookUpdate {
@@ -227,7 +227,7 @@ export interface MessageStatusOptions {
 /** A delivery status (`sent`, `delivered`, `failed`) of a message the business sent. */
 export function messageStatusUpdate(
   conversation: ConversationState,
-  message: SentMessage,
+  message: InboxMessage,
   status: 'sent' | 'delivered' | 'failed',
   now: number,
   options: MessageStatusOptions,
