@@ -39,7 +39,7 @@ describe('reservations', () => {
     const reservation = await engine.reserve({ customer, action: 'send_permission_request' });
     expect(reservation).toMatchObject({ allowed: true, reason: 'allowed', channel: 'template' });
     if (!reservation.allowed) return;
-    expect(reservation.reservationId).toMatch(/^[0-9a-f]{24}$/);
+    expect(reservation.reservationId).toMatch(/^[0-9a-f]{16}-[0-9a-z]+$/);
     expect((await engine.state(customer)).permission).toBe('none');
     await reservation.commit();
     await reservation.commit(); // a second commit is harmless

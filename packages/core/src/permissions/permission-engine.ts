@@ -65,6 +65,7 @@ export function createPermissionEngine(options: PermissionEngineOptions): Permis
     policy.businessInitiatedUnavailableIn.includes(businessCountry);
   const messages = Object.freeze({ ...decisionMessages, ...options.messages });
   const keyOf = (customer: string) => `permissions:${businessNumber}:${customer}`;
+  const reservationId = reservationIds();
 
   const context = async (): Promise<DecideContext> => {
     const setting = options.callingEnabled ?? true;
@@ -193,9 +194,14 @@ function concernsThisNumber(
   return phoneDigits(event.displayPhoneNumber) === businessNumber;
 }
 
-/** A random id; `getRandomValues` exists in Node, browsers (also on plain http) and edge runtimes. */
-function reservationId(): string {
-  const bytes = new Uint8Array(12);
+/**
+ * Makes reservation ids unique across instances: a random prefix per engine (`getRandomValues` exists
+ * in Node, browsers and edge runtimes, but is too slow to call per reservation) and a counter.
+ */
+function reservationIds(): () => string {
+  const bytes = new Uint8Array(8);
   globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const prefix = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  let counter = 0;
+  return () => `${prefix}-${(++counter).toString(36)}`;
 }
