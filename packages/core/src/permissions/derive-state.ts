@@ -6,7 +6,7 @@ import type { LimitUsage, PermissionState, PermissionStatus, RevokedReason } fro
  * Our clock and Meta's differ by a little, and Meta's timestamps are whole seconds: a request sent this
  * close before a reply is taken as the one the reply answers, not as a newer request.
  */
-const clockSkewToleranceMs = 60_000;
+const clockSkewToleranceMs = 5_000;
 
 /** The customer's permission as of `now`, derived from the stored facts. */
 export function derivePermissionState(

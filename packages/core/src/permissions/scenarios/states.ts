@@ -150,6 +150,20 @@ export const permissionScenarios: Scenario[] = [
     check: call,
     expect: { allowed: true },
   },
+  {
+    name: 'a reply stamped just before our request (clock skew) still answers it',
+    steps: [sentRequest(hour), ev(hour, grantTemporary(t0 + hour - 1000))],
+    at: 2 * hour,
+    check: call,
+    expect: { allowed: true, permission: { permission: 'granted' } },
+  },
+  {
+    name: 'a new request after a decline is pending again',
+    steps: [sentRequest(0), ev(day, decline(t0 + day)), sentRequest(2 * day)],
+    at: 2 * day + hour,
+    check: call,
+    expect: { allowed: false, reason: 'permission_requested' },
+  },
   // Missed calls and auto-revoke.
   {
     name: 'three missed calls in a row: still granted',
