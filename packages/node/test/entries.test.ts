@@ -32,8 +32,8 @@ describe('package entries', () => {
     expect([...externalImports('web.ts')]).toEqual(['@wacall/core']);
   });
 
-  it('uses node:crypto in the node entry, and nothing else from Node', () => {
-    expect([...externalImports('index.ts')].sort()).toEqual(['@wacall/core', 'node:crypto']);
+  it('uses node:crypto (and its Buffer) in the node entry, and nothing else from Node', () => {
+    expect([...externalImports('index.ts')].sort()).toEqual(['@wacall/core', 'node:buffer', 'node:crypto']);
   });
 
   it('exports the same names from both entries', () => {

@@ -1,12 +1,13 @@
-import { check, type ChangeContext } from './change-context';
+import type { ChangeContext } from './change-context';
 import { parseContacts } from './contacts';
 import type { ParsedWebhook, UnknownEvent } from './events';
-import { lower, present, toEpochMs } from './normalize';
+import { lower, toEpochMs } from './normalize';
 import { parseAccountUpdate } from './parse-account-update';
 import { parseCallItem, parseCallStatus } from './parse-call-items';
 import { parseMessageItem, parseMessageStatus } from './parse-message-items';
 import { readEnvelope } from './read-envelope';
-import { changeSchema, entrySchema, messagingValueSchema, numeric } from './schemas';
+import { readChange, readEntry, readMessagingValue } from './containers';
+import { numeric } from './schemas';
 import { parseErrors } from './webhook-errors';
 
 /**
@@ -20,9 +21,9 @@ export function parseWebhook(body: string | Uint8Array | object): ParsedWebhook 
   const now = Date.now();
   envelope.entry.forEach((raw, i) => {
     const path = `entry[${i}]`;
-    const entry = check(entrySchema, raw, path, out);
+    const entry = readEntry(raw, path, out.issues);
     if (!entry) return;
-    const wabaId = String(entry.id);
+    const { wabaId } = entry;
     const fallbackTimestamp = entry.time === undefined ? now : toEpochMs(entry.time);
     entry.changes.forEach((change, j) =>
       parseChange(change, `${path}.changes[${j}]`, wabaId, fallbackTimestamp, out),
@@ -38,7 +39,7 @@ function parseChange(
   fallbackTimestamp: number,
   out: ParsedWebhook,
 ): void {
-  const change = check(changeSchema, raw, path, out);
+  const change = readChange(raw, path, out.issues);
   if (!change) return;
   const field = lower(change.field);
   const valuePath = `${path}.value`;
@@ -50,12 +51,12 @@ function parseChange(
     out.events.push(unknownChange(field, change.value, wabaId, fallbackTimestamp, raw));
     return;
   }
-  const value = check(messagingValueSchema, change.value, valuePath, out);
+  const value = readMessagingValue(change.value, valuePath, out.issues);
   if (!value) return;
   const ctx: ChangeContext = {
     wabaId,
-    phoneNumberId: String(value.metadata.phone_number_id),
-    displayPhoneNumber: present(value.metadata.display_phone_number),
+    phoneNumberId: value.phoneNumberId,
+    displayPhoneNumber: value.displayPhoneNumber,
     path: valuePath,
     contacts: parseContacts(value.contacts, `${valuePath}.contacts`, out.issues),
     valueErrors: parseErrors(value.errors, `${valuePath}.errors`, out.issues),

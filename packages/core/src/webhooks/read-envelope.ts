@@ -1,5 +1,5 @@
 import { WebhookPayloadError } from '../errors/webhook-payload-error';
-import { envelopeSchema } from './schemas';
+import { isFields } from './containers';
 
 const ENVELOPE_OBJECT = 'whatsapp_business_account';
 
@@ -9,20 +9,19 @@ let utf8: TextDecoder | undefined;
 export function readEnvelope(body: unknown): { entry: unknown[] } {
   const parsed =
     typeof body === 'string' ? parseJson(body) : isBytes(body) ? parseJson(decode(body)) : body;
-  const result = envelopeSchema.safeParse(parsed);
-  if (!result.success) {
+  if (!isFields(parsed) || typeof parsed.object !== 'string' || !Array.isArray(parsed.entry)) {
     throw new WebhookPayloadError(
       'invalid_envelope',
       `The body is not a WhatsApp webhook: it must be a JSON object with "object": "${ENVELOPE_OBJECT}" and an "entry" array (${describeShape(parsed)}).`,
     );
   }
-  if (result.data.object !== ENVELOPE_OBJECT) {
+  if (parsed.object !== ENVELOPE_OBJECT) {
     throw new WebhookPayloadError(
       'invalid_envelope',
-      `The body is a webhook for "${result.data.object.slice(0, 40)}", not "${ENVELOPE_OBJECT}". Subscribe this URL to the WhatsApp Business Account object only, or route other objects elsewhere.`,
+      `The body is a webhook for "${parsed.object.slice(0, 40)}", not "${ENVELOPE_OBJECT}". Subscribe this URL to the WhatsApp Business Account object only, or route other objects elsewhere.`,
     );
   }
-  return result.data;
+  return { entry: parsed.entry as unknown[] };
 }
 
 function isBytes(body: unknown): body is ArrayBufferView | ArrayBuffer {

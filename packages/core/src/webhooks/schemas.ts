@@ -17,36 +17,6 @@ export const numeric = z.union(
 );
 export type Numeric = z.infer<typeof numeric>;
 
-/** Graph ids are strings, but hand-written test payloads sometimes use numbers. */
-const graphId = z.union([nonEmptyText, z.number()], 'expected a non-empty string id');
-
-export const envelopeSchema = z.object({
-  object: z.string('expected "object" to be a string'),
-  entry: z.array(z.unknown(), 'expected "entry" to be an array'),
-});
-
-export const entrySchema = z.object({
-  id: graphId,
-  time: z.optional(numeric),
-  changes: z.array(z.unknown(), 'expected an array'),
-});
-
-export const changeSchema = z.object({ field: nonEmptyText, value: z.unknown() });
-
-/** The `value` of a change on the `calls` and `messages` fields. */
-export const messagingValueSchema = z.object({
-  metadata: z.object(
-    { phone_number_id: graphId, display_phone_number: optionalText },
-    'expected an object with phone_number_id',
-  ),
-  contacts: unknownList,
-  calls: unknownList,
-  statuses: unknownList,
-  messages: unknownList,
-  errors: unknownList,
-});
-export type MessagingValue = z.infer<typeof messagingValueSchema>;
-
 export const contactSchema = z.object({
   wa_id: optionalText,
   user_id: optionalText,

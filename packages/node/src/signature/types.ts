@@ -12,11 +12,11 @@ export interface VerifySignatureOptions {
 
 /** @internal HMAC-SHA256 as a runtime provides it: `node:crypto` or Web Crypto. */
 export interface HmacBackend {
-  /** Whether HMAC-SHA256(secret, payload) equals `expected`, compared in constant time. */
+  /** Whether HMAC-SHA256(secret, payload) equals the hex digest `expectedHex`, compared in constant time. */
   verify(
     secret: string,
     payload: Uint8Array | string,
-    expected: Uint8Array,
+    expectedHex: string,
   ): boolean | Promise<boolean>;
   sign(secret: string, payload: Uint8Array | string): Uint8Array | Promise<Uint8Array>;
 }

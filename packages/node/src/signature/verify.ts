@@ -5,6 +5,7 @@ import type { HmacBackend, SignaturePayload, VerifySignatureOptions } from './ty
 
 /** Checks the secrets once, at setup: an empty key would let anyone forge a valid signature. */
 export function normaliseSecrets(appSecret: unknown): readonly string[] {
+  if (typeof appSecret === 'string' && appSecret.length > 0) return [appSecret];
   const secrets = typeof appSecret === 'string' ? [appSecret] : appSecret;
   if (!Array.isArray(secrets) || secrets.length === 0) {
     throw new WebhookConfigError(

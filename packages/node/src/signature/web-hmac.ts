@@ -1,3 +1,4 @@
+import { hexToBytes } from './signature-header';
 import type { HmacBackend } from './types';
 
 // Importing a key costs more than the HMAC itself; keep a few, since apps use one or two secrets.
@@ -31,12 +32,12 @@ function bytesOf(payload: Uint8Array | string): Uint8Array<ArrayBuffer> {
 
 /** HMAC-SHA256 through Web Crypto, for runtimes without `node:crypto` (workers, edge, browsers). */
 export const webHmac: HmacBackend = {
-  async verify(secret, payload, expected) {
+  async verify(secret, payload, expectedHex) {
     // `subtle.verify` compares in constant time.
     return globalThis.crypto.subtle.verify(
       'HMAC',
       await keyFor(secret),
-      bytesOf(expected),
+      hexToBytes(expectedHex),
       bytesOf(payload),
     );
   },
