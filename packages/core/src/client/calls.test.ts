@@ -1,3 +1,4 @@
+import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { isWacallResponseError } from '../errors/wacall-response-error';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
@@ -76,6 +77,22 @@ describe('calls.connect', () => {
     );
     expect(isWacallResponseError(error)).toBe(true);
     expect(String(error)).toContain('may have taken effect');
+  });
+
+  it('reports a success body that is not JSON as unreadable, without retrying', async () => {
+    const requests = graph(
+      'post',
+      callsPath,
+      () => new HttpResponse('<html>OK</html>', { status: 200 }),
+    );
+    const error = await failure(() =>
+      testClient().calls.connect({ to: '14085551234', sdp: OFFER }),
+    );
+    expect(isWacallResponseError(error) && [error.httpStatus, error.problems]).toEqual([
+      200,
+      ['the body is not JSON'],
+    ]);
+    expect(requests).toHaveLength(1);
   });
 
   it('refuses every bad field at once and sends nothing', async () => {

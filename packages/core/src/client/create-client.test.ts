@@ -27,7 +27,9 @@ describe('createClient', () => {
 
   it('sends to the given baseUrl and apiVersion through the given fetch', async () => {
     const requests: Request[] = [];
+    const responseUrls: string[] = [];
     const client = createClient({
+      hooks: { onResponse: (event) => responseUrls.push(event.url) },
       accessToken: TOKEN,
       phoneNumberId: PHONE_NUMBER_ID,
       apiVersion: 'v25.0',
@@ -42,6 +44,7 @@ describe('createClient', () => {
       ['POST', `http://127.0.0.1:4010/graph/v25.0/${PHONE_NUMBER_ID}/calls`],
     ]);
     expect(requests[0]?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
+    expect(responseUrls).toEqual([requests[0]?.url]);
   });
 
   it('refuses unusable options with a fix for each', () => {

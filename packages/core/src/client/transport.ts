@@ -42,7 +42,7 @@ export interface TransportConfig {
 }
 
 type Failure = WhatsAppApiError | WacallNetworkError | WacallTimeoutError;
-type Outcome = { result: ApiResult } | { error: Failure };
+type Outcome = { result: ApiResult } | { error: Failure | WacallResponseError; url: string };
 
 /** Builds the one place where the client talks HTTP. */
 export function createTransport(config: TransportConfig): Transport {
@@ -64,20 +64,17 @@ export function createTransport(config: TransportConfig): Transport {
       signal?.throwIfAborted();
       const outcome = await attemptOnce(http, config, call, attempt, emit, redact, signal);
       if ('result' in outcome) return outcome.result;
-      const { error } = outcome;
-      const delayMs = retryDelay(config.retry, call, error, attempt);
-      const url = `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+      const { error, url } = outcome;
+      const event = { operation: call.operation, method: call.method, url, error };
+      const delayMs =
+        error instanceof WacallResponseError
+          ? undefined
+          : retryDelay(config.retry, call, error, attempt);
       if (delayMs === undefined) {
-        emit.error({
-          operation: call.operation,
-          method: call.method,
-          url,
-          attempts: attempt,
-          error,
-        });
+        emit.error({ ...event, attempts: attempt });
         throw error;
       }
-      emit.retry({ operation: call.operation, method: call.method, url, attempt, delayMs, error });
+      emit.retry({ ...event, attempt, delayMs });
       await (config.retry as ResolvedRetryPolicy).sleep(delayMs, signal);
     }
   };
@@ -94,57 +91,52 @@ async function attemptOnce(
 ): Promise<Outcome> {
   const started = Date.now();
   const base = { operation: call.operation, method: call.method, attempt };
+  let url = `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+  let response: Response;
+  let bodyText: string;
   try {
-    const response = await http(call.path, {
+    response = await http(call.path, {
       method: call.method,
       json: call.body,
       searchParams: call.query,
       signal,
-      hooks: { beforeRequest: [(request) => emit.request({ ...base, request, body: call.body })] },
-    });
-    const bodyText = await response.text();
-    const fbtraceId = response.headers.get('x-fb-trace-id') ?? undefined;
-    emit.response({
-      ...base,
-      url: response.url,
-      status: response.status,
-      durationMs: Date.now() - started,
-      fbtraceId,
-    });
-    if (!response.ok) {
-      const error = parseGraphError({
-        httpStatus: response.status,
-        bodyText,
-        traceHeader: fbtraceId,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-        operation: call.operation,
-        redact,
-      });
-      return { error };
-    }
-    return {
-      result: {
-        status: response.status,
-        body: parseBody(call, response.status, bodyText, fbtraceId),
-        fbtraceId,
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            url = redact(request.url);
+            emit.request({ ...base, request, body: call.body });
+          },
+        ],
       },
-    };
+    });
+    bodyText = await response.text();
   } catch (cause) {
     // The caller's abort is theirs to handle: hand back the signal's own reason, unwrapped.
     if (signal?.aborted) throw signal.reason;
-    if (cause instanceof WacallResponseError) throw cause;
-    if (isTimeoutError(cause)) {
-      return { error: new WacallTimeoutError(call.operation, config.timeoutMs, attempt) };
-    }
-    return { error: networkError(call.operation, attempt, cause, redact) };
+    const error = isTimeoutError(cause)
+      ? new WacallTimeoutError(call.operation, config.timeoutMs, attempt)
+      : networkError(call.operation, attempt, cause, redact);
+    return { error, url };
   }
-}
-
-function parseBody(call: ApiCall, status: number, text: string, fbtraceId?: string): unknown {
+  const fbtraceId = response.headers.get('x-fb-trace-id') ?? undefined;
+  const { status } = response;
+  emit.response({ ...base, url, status, durationMs: Date.now() - started, fbtraceId });
+  if (!response.ok) {
+    const error = parseGraphError({
+      httpStatus: status,
+      bodyText,
+      traceHeader: fbtraceId,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      operation: call.operation,
+      redact,
+    });
+    return { error, url };
+  }
   try {
-    return JSON.parse(text);
+    return { result: { status, body: JSON.parse(bodyText), fbtraceId } };
   } catch {
-    throw new WacallResponseError(call.operation, status, ['the body is not JSON'], fbtraceId);
+    const problems = ['the body is not JSON'];
+    return { error: new WacallResponseError(call.operation, status, problems, fbtraceId), url };
   }
 }
 
