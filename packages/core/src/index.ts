@@ -226,5 +226,21 @@ export type {
 // --- end calls ---
 
 // --- facade ---
+export { createWacall } from './wacall';
+export { isWacallDecisionError, WacallDecisionError } from './errors/wacall-decision-error';
+export type {
+  CallActionInput,
+  IngestResult,
+  PageOptions,
+  PermissionUpdatedEvent,
+  RequestPermissionInput,
+  SentMessageResult,
+  StartCallInput,
+  Wacall,
+  WacallAcceptCallInput,
+  WacallCallInviteInput,
+  WacallEventMap,
+  WacallOptions,
+} from './facade/wacall-types';
 export type { CustomerView } from './customer-view';
 // --- end facade ---

@@ -1,0 +1,40 @@
+import type { Decision } from '../permissions/types';
+import { serialiseError } from './serialise-error';
+import { WacallError, hasMarker } from './wacall-error';
+
+const marker = Symbol.for('@wacall/decision-error');
+
+/**
+ * The permission rules refused an agent action before anything was sent to Meta. `decision` says why
+ * (`reason`, `message`) and, when waiting helps, from when it will work (`retryAt`): show it to the agent.
+ */
+export class WacallDecisionError extends WacallError {
+  /** @internal */
+  readonly [marker] = true;
+  readonly decision: Decision;
+
+  constructor(decision: Decision) {
+    const when =
+      decision.retryAt === undefined
+        ? ''
+        : ` It becomes possible at ${new Date(decision.retryAt).toISOString()}.`;
+    super(`${decision.action} refused (${decision.reason}): ${decision.message}${when}`);
+    this.name = 'WacallDecisionError';
+    this.decision = decision;
+  }
+
+  /** Whether `value` is a `WacallDecisionError` from any copy of @wacall. */
+  static override isInstance(value: unknown): value is WacallDecisionError {
+    return hasMarker(value, marker);
+  }
+
+  /** A plain object for logs. */
+  toJSON(): Record<string, unknown> {
+    return serialiseError(this);
+  }
+}
+
+/** Whether `value` is a `WacallDecisionError` from any copy of @wacall. */
+export function isWacallDecisionError(value: unknown): value is WacallDecisionError {
+  return WacallDecisionError.isInstance(value);
+}

@@ -1,0 +1,158 @@
+import type { ActivityMessages } from '../calls/activity-messages';
+import type { AgentEvent } from '../calls/record-agent-event';
+import type { Activity, Agent, CallRecord } from '../calls/types';
+import type { WhatsAppClient } from '../client/create-client';
+import type { CallCaptureOptions } from '../client/calls';
+import type { TemplateRef } from '../client/messages';
+import type { CustomerView } from '../customer-view';
+import type { PermissionEngine } from '../permissions/permission-engine';
+import type { PolicyOverride } from '../permissions/policy';
+import type { MessageChannel, PermissionState } from '../permissions/types';
+import type { Store } from '../store/store';
+import type { WebhookEvent } from '../webhooks/events';
+
+export interface WacallOptions {
+  /** The Cloud API client of the business number this instance serves. */
+  client: WhatsAppClient;
+  /**
+   * The business number in international format (`+44 20 7946 0000`). Its calling code decides the
+   * region rule; its digits namespace every key in the store.
+   */
+  businessNumber: string;
+  /** Where state lives: a `MemoryStore` by default, a `RedisStore` when several instances share it. */
+  store?: Store;
+  /** Merged onto `defaultPolicy`. */
+  policy?: PolicyOverride;
+  /** The clock, epoch ms; `Date.now` by default. */
+  now?: () => number;
+  /** Replacement activity texts (translations); missing ones stay English. */
+  activityMessages?: Partial<ActivityMessages>;
+  /** Whether calling is enabled on the number; `false` refuses every action with `calling_disabled`. */
+  callingEnabled?: boolean | (() => boolean | Promise<boolean>);
+  /** How many activities a customer keeps (newest first); default 1 000. */
+  maxActivitiesPerCustomer?: number;
+  /** How long a webhook event is remembered for de-duplication; default 7 days (Meta's longest retry). */
+  dedupeTtlMs?: number;
+  /** How long call records and activities are kept after their last change; default 90 days. */
+  retentionMs?: number;
+}
+
+/** A customer's permission changed (granted, revoked, expired, a request counted, the window opened…). */
+export interface PermissionUpdatedEvent {
+  customer: string;
+  permission: PermissionState;
+}
+
+/** The events a `Wacall` instance emits; push them to your agents' UI. */
+export interface WacallEventMap {
+  'call.updated': (call: CallRecord) => void;
+  'permission.updated': (update: PermissionUpdatedEvent) => void;
+  'activity.added': (activity: Activity) => void;
+  /** A later webhook refined an activity already shown (e.g. "no answer" turned out to be "rejected"). */
+  'activity.updated': (activity: Activity) => void;
+}
+
+export interface IngestResult {
+  /** Events that changed or confirmed state. */
+  applied: number;
+  /** Events seen before (Meta redelivers). */
+  duplicates: number;
+  /** Events for another business number. */
+  ignored: number;
+}
+
+export interface StartCallInput {
+  /** The customer's WhatsApp number (digits). */
+  to: string;
+  /** The agent's SDP offer. */
+  sdp: string;
+  agent: Agent;
+  /** ≤ 512 characters, echoed in the call's webhooks (e.g. your ticket id). */
+  bizOpaqueCallbackData?: string;
+  recording?: CallCaptureOptions;
+  transcription?: CallCaptureOptions;
+}
+
+export interface WacallAcceptCallInput {
+  callId: string;
+  /** The agent's SDP answer, sent with pre-accept and again with accept. */
+  sdp: string;
+  agent: Agent;
+  bizOpaqueCallbackData?: string;
+}
+
+export interface CallActionInput {
+  callId: string;
+  agent: Agent;
+}
+
+export interface RequestPermissionInput {
+  /** The customer's WhatsApp number (digits). */
+  to: string;
+  agent: Agent;
+  /** Free-form text; allowed only while the 24 h window is open. */
+  body?: string;
+  /** An approved permission-request template; required once the window is closed. */
+  template?: TemplateRef;
+}
+
+export interface WacallCallInviteInput {
+  to: string;
+  agent: Agent;
+  /** Free-form text above the button; allowed only while the 24 h window is open. */
+  body?: string;
+  /** An approved call-button template; required once the window is closed. */
+  template?: TemplateRef;
+  /** Free-form button label, ≤ 20 characters. */
+  displayText?: string;
+  /** How long the button works, 1–43 200 minutes. */
+  ttlMinutes?: number;
+  /** ≤ 512 characters, handed back as `ctaPayload` when the customer calls from the button. */
+  payload?: string;
+}
+
+export interface SentMessageResult {
+  messageId: string;
+  /** The format that was sent. */
+  channel: MessageChannel;
+  activity: Activity;
+}
+
+export interface PageOptions {
+  /** How many at most; default 50. */
+  limit?: number;
+  /** Start after this item: an activity/call id, or an epoch-ms time (strictly older). */
+  before?: string | number;
+}
+
+/** One object for a helpdesk to integrate WhatsApp calling: webhooks in, agent actions, events out. */
+export interface Wacall {
+  readonly client: WhatsAppClient;
+  readonly engine: PermissionEngine;
+  readonly store: Store;
+  /** Subscribes to an event; returns a function that unsubscribes. */
+  on<E extends keyof WacallEventMap>(event: E, listener: WacallEventMap[E]): () => void;
+  /** Applies webhook events (from `parseWebhook`) once each, in order, and emits what changed. */
+  ingest(events: readonly WebhookEvent[]): Promise<IngestResult>;
+  /** Places a business-initiated call, if the rules allow it. Throws `WacallDecisionError` if not. */
+  startCall(input: StartCallInput): Promise<CallRecord>;
+  /** Answers an incoming call (pre-accept, then accept with the same SDP). */
+  acceptCall(input: WacallAcceptCallInput): Promise<CallRecord>;
+  /** Declines an incoming call. */
+  rejectCall(input: CallActionInput): Promise<CallRecord>;
+  /** Hangs up a call in either direction. */
+  endCall(input: CallActionInput): Promise<CallRecord>;
+  /** Reports the helpdesk's assignment outcome for a call (missed, declined, inactive, busy, unassigned). */
+  recordAgentEvent(event: AgentEvent): Promise<CallRecord>;
+  /** Sends a call-permission request: free-form while the window is open, else a template. */
+  requestPermission(input: RequestPermissionInput): Promise<SentMessageResult>;
+  /** Sends a "Call on WhatsApp" button: free-form while the window is open, else a template. */
+  sendCallInvite(input: WacallCallInviteInput): Promise<SentMessageResult>;
+  /** Everything the agent's UI needs about one customer. */
+  getCustomer(customer: string): Promise<CustomerView>;
+  /** The customer's activities, newest first. */
+  listActivities(customer: string, options?: PageOptions): Promise<Activity[]>;
+  getCall(callId: string): Promise<CallRecord | undefined>;
+  /** The customer's calls, newest first. */
+  listCalls(customer: string, options?: PageOptions): Promise<CallRecord[]>;
+}
