@@ -4,6 +4,7 @@ import { readResponse } from './read-response';
 import { WHATSAPP, compact, type ResourceContext, type Toggle } from './resource-context';
 import {
   checkCallId,
+  checkLanguage,
   checkOneOf,
   checkSdp,
   checkText,
@@ -73,18 +74,12 @@ const SuccessResponse = z.looseObject({ success: z.literal(true) });
 /** @internal Builds `client.calls`. */
 export function createCallsResource(context: ResourceContext): CallsResource {
   const path = `${context.phoneNumberId}/calls`;
-  const post = async (
-    operation: string,
-    body: object,
-    repeatable: boolean,
-    options?: RequestOptions,
-  ) => {
-    const result = await context.send(
+  // Repeatable only for reject/terminate: a repeated hang-up cannot ring or bill anyone.
+  const post = (operation: string, body: object, repeatable: boolean, options?: RequestOptions) =>
+    context.send(
       { operation, method: 'POST', path, body: { ...WHATSAPP, ...body }, repeatable },
       options,
     );
-    return result;
-  };
   const simple = async (
     operation: string,
     action: string,
@@ -168,15 +163,7 @@ function checkCapture(issues: Issues, path: string, capture: CallCaptureOptions 
   checkOneOf(issues, `${path}.status`, capture.status, ['enabled', 'disabled']);
   const enabled = String(capture.status).toLowerCase() === 'enabled';
   checkText(issues, `${path}.purpose`, capture.purpose, { max: 250, optional: !enabled });
-  const language = capture.announcementLanguage;
-  if (language === undefined && !enabled) return;
-  if (typeof language !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2,4})?$/.test(language)) {
-    issues.add(
-      `${path}.announcementLanguage`,
-      'must be a language code such as en_US (required when enabled).',
-      'Pass the language of the announcement Meta plays, e.g. en_US or pt_BR.',
-    );
-  }
+  checkLanguage(issues, `${path}.announcementLanguage`, capture.announcementLanguage, !enabled);
 }
 
 function extrasToWire(input: Extras) {
