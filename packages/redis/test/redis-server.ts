@@ -1,4 +1,4 @@
-// Starts a throwaway redis-server for tests: loopback only, a spare port, no persistence.
+// Starts a throwaway redis-server for tests: loopback only, a spare port, persistence only on request.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,9 @@ export interface RedisServer {
   url: string;
   /** Stops the server (its data is gone). Safe to call twice. */
   stop(): Promise<void>;
-  /** Stops the server and starts a fresh one on the same port, e.g. to test recovery from an outage. */
+  /** Takes the server away (an outage) but keeps its folder, so `restart()` can bring it back. */
+  halt(): Promise<void>;
+  /** Stops the server and starts it again on the same port (empty unless started with `persist`). */
   restart(): Promise<void>;
 }
 
@@ -21,6 +23,11 @@ export interface StartRedisServerOptions {
   command?: string;
   /** How long to wait for the server to answer PING (default 10 s). */
   readyTimeoutMs?: number;
+  /**
+   * Keep data across `restart()` (append-only file, synced on every write), so a test can take Redis
+   * away and bring the same data back. Default: no persistence, a restart starts empty.
+   */
+  persist?: boolean;
 }
 
 const installHint =
@@ -32,9 +39,18 @@ export async function startRedisServer(
 ): Promise<RedisServer> {
   const command = options.command ?? 'redis-server';
   const readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
+  const persistence = options.persist
+    ? ['--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no'];
   const port = await freePort();
   const directory = mkdtempSync(join(tmpdir(), 'wacall-redis-'));
-  let child: ChildProcess | undefined = await launch(command, port, directory, readyTimeoutMs);
+  let child: ChildProcess | undefined = await launch(
+    command,
+    port,
+    directory,
+    readyTimeoutMs,
+    persistence,
+  );
   const killOnExit = () => child?.kill('SIGKILL');
   process.once('exit', killOnExit);
 
@@ -56,9 +72,10 @@ export async function startRedisServer(
       process.removeListener('exit', killOnExit);
       rmSync(directory, { recursive: true, force: true });
     },
+    halt: stop,
     async restart() {
       await stop();
-      child = await launch(command, port, directory, readyTimeoutMs);
+      child = await launch(command, port, directory, readyTimeoutMs, persistence);
     },
   };
 }
@@ -68,8 +85,9 @@ async function launch(
   port: number,
   directory: string,
   readyTimeoutMs: number,
+  persistence: readonly string[],
 ): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence];
   const child = spawn(command, [...args, '--dir', directory], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -35,7 +35,10 @@ export async function changeCall(
   const next = deriveCall(after, context.activityMessages);
   const { added, changed } = diffActivities(previous?.activities ?? [], next.activities);
   await context.state.indexCall(next.record);
-  await context.state.saveActivities([...added, ...changed]);
+  // Facts that did not move mean a redelivery: the first delivery may have failed before its
+  // activities were stored, so store them all again (same ids, so nothing is duplicated).
+  const unchanged = added.length === 0 && changed.length === 0 && sameFacts(before, after);
+  await context.state.saveActivities(unchanged ? next.activities : [...added, ...changed]);
   if (!previous || JSON.stringify(previous.record) !== JSON.stringify(next.record)) {
     context.emitter.emit('call.updated', next.record);
   }
@@ -71,12 +74,19 @@ export async function notePermission(
     autoRevokeAfterMissedCalls: policy.autoRevokeAfterMissedCalls,
     temporaryGrantDays: Math.round(policy.temporaryPermissionMs / (24 * 60 * 60 * 1000)),
   });
+  // Activities first: if the store fails in between, the change is still unreported and a retry
+  // records it again (same ids), instead of remembering a change whose activities were lost.
+  await context.state.saveActivities(activities);
   await context.state.setLastPermission(customer, after);
-  await addActivities(context, activities);
+  for (const activity of activities) context.emitter.emit('activity.added', activity);
   if (before || after.permission !== 'none') {
     context.emitter.emit('permission.updated', { customer, permission: after });
   }
   return after;
+}
+
+function sameFacts(before: CallFacts | undefined, after: CallFacts): boolean {
+  return before !== undefined && JSON.stringify(before) === JSON.stringify(after);
 }
 
 function fingerprint(state: PermissionState): string {
