@@ -2,7 +2,15 @@ import * as z from 'zod/mini';
 import type { RequestOptions } from './client-options';
 import { readResponse } from './read-response';
 import { WHATSAPP, compact, type ResourceContext } from './resource-context';
-import { checkInteger, checkPhone, checkText, issuesFor, type Issues } from './validate';
+import {
+  checkInteger,
+  checkLanguage,
+  checkPattern,
+  checkPhone,
+  checkText,
+  issuesFor,
+  type Issues,
+} from './validate';
 
 /** An approved template to send, by name and language. */
 export interface TemplateRef {
@@ -219,18 +227,14 @@ export function checkTemplateRef(issues: Issues, template: TemplateRef | undefin
 
 /** Meta's template names: lowercase letters, digits and underscores, ≤ 512 characters. */
 export function checkTemplateName(issues: Issues, path: string, name: unknown): void {
-  if (typeof name === 'string' && /^[a-z0-9_]{1,512}$/.test(name)) return;
-  issues.add(
+  checkPattern(
+    issues,
     path,
+    name,
+    /^[a-z0-9_]{1,512}$/,
     'must use only lowercase letters, digits and underscores.',
     "Write e.g. 'call_permission_ask'.",
   );
-}
-
-/** A template language code such as `en`, `en_US` or `pt_BR`. */
-export function checkLanguage(issues: Issues, path: string, language: unknown): void {
-  if (typeof language === 'string' && /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/.test(language)) return;
-  issues.add(path, 'must be a language code.', "Write e.g. 'en_US', 'en' or 'pt_BR'.");
 }
 
 function templateMessage(template: TemplateRef, extra: object[]) {

@@ -1,5 +1,5 @@
 import type { CallHoursSettings, CallingSettings, VoicemailSettings } from './settings-types';
-import { checkInteger, checkOneOf, type Issues } from './validate';
+import { checkInteger, checkOneOf, checkPattern, type Issues } from './validate';
 
 const TOGGLE = ['enabled', 'disabled'];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -13,37 +13,38 @@ const isEnabled = (value: unknown) => String(value).toLowerCase() === 'enabled';
 /** Checks a `settings.update()` input against the rules Meta enforces. */
 export function checkCallingSettings(issues: Issues, settings: CallingSettings, now: number): void {
   checkOneOf(issues, 'status', settings.status, TOGGLE, true);
-  if (
-    settings.callIconVisibility !== undefined &&
-    !/^[a-z_]+$/i.test(settings.callIconVisibility)
-  ) {
-    issues.add(
-      'callIconVisibility',
-      'must be a visibility value.',
-      "Pass 'default' or 'disable_all'.",
-    );
-  }
-  settings.callIcons?.restrictToUserCountries?.forEach((country, i) => {
-    if (typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country)) {
-      issues.add(
-        `callIcons.restrictToUserCountries[${i}]`,
-        'must be a two-letter ISO country code.',
-        "Pass codes such as 'US' or 'BR'; use [] for no restriction.",
-      );
-    }
-  });
+  checkPattern(
+    issues,
+    'callIconVisibility',
+    settings.callIconVisibility,
+    /^[a-z_]+$/i,
+    'must be a visibility value.',
+    "Pass 'default' or 'disable_all'.",
+    true,
+  );
+  settings.callIcons?.restrictToUserCountries?.forEach((country, i) =>
+    checkPattern(
+      issues,
+      `callIcons.restrictToUserCountries[${i}]`,
+      country,
+      /^[A-Za-z]{2}$/,
+      'must be a two-letter ISO country code.',
+      "Pass codes such as 'US' or 'BR'; use [] for no restriction.",
+    ),
+  );
   if (settings.callHours !== undefined) checkCallHours(issues, settings.callHours, now);
   checkOneOf(issues, 'callbackPermissionStatus', settings.callbackPermissionStatus, TOGGLE, true);
   if (settings.sip !== undefined) {
     checkOneOf(issues, 'sip.status', settings.sip.status, TOGGLE);
     settings.sip.servers?.forEach((server, i) => {
-      if (typeof server?.hostname !== 'string' || !/^[A-Za-z0-9.-]+$/.test(server.hostname)) {
-        issues.add(
-          `sip.servers[${i}].hostname`,
-          'must be a bare host name.',
-          'Pass e.g. sip.example.com, without a scheme, port or path.',
-        );
-      }
+      checkPattern(
+        issues,
+        `sip.servers[${i}].hostname`,
+        server?.hostname,
+        /^[A-Za-z0-9.-]+$/,
+        'must be a bare host name.',
+        'Pass e.g. sip.example.com, without a scheme, port or path.',
+      );
       checkInteger(issues, `sip.servers[${i}].port`, server?.port, {
         min: 1,
         max: 65535,
@@ -222,14 +223,13 @@ function checkVoicemail(issues: Issues, voicemail: VoicemailSettings): void {
     optional: !needsTimeout,
     unit: 'seconds (required for the timeout trigger)',
   });
-  if (
-    audio?.announcementMediaId !== undefined &&
-    !/^\d+$/.test(String(audio.announcementMediaId))
-  ) {
-    issues.add(
-      'voicemail.audio.default.announcementMediaId',
-      'must be a media id (digits).',
-      'Upload the announcement with use_case=call_voicemail_announcement and pass the id it returns.',
-    );
-  }
+  checkPattern(
+    issues,
+    'voicemail.audio.default.announcementMediaId',
+    audio?.announcementMediaId,
+    /^\d+$/,
+    'must be a media id (digits).',
+    'Upload the announcement with use_case=call_voicemail_announcement and pass the id it returns.',
+    true,
+  );
 }

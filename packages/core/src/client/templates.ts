@@ -1,11 +1,18 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from './client-options';
-import { checkLanguage, checkTemplateName } from './messages';
+import { checkTemplateName } from './messages';
 import { readResponse } from './read-response';
 import { compact, type ResourceContext } from './resource-context';
 import { parseTemplate } from './template-parse';
 import type { TemplatePage, TemplateStatus } from './template-types';
-import { checkInteger, checkOneOf, checkText, issuesFor, type Issues } from './validate';
+import {
+  checkInteger,
+  checkLanguage,
+  checkOneOf,
+  checkText,
+  issuesFor,
+  type Issues,
+} from './validate';
 
 /** What both calling templates share. */
 export interface CreateTemplateInput {

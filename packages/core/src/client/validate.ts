@@ -19,7 +19,7 @@ export function issuesFor(operation: string): Issues {
 }
 
 const PHONE = /^\d{7,15}$/;
-const BSUID = /^[A-Z]{2}\.[A-Za-z0-9.]+$/;
+const BSUID = /^[A-Z]{2}\.[A-Za-z0-9.]{1,120}$/;
 
 /** Checks a string field; returns whether it is usable. */
 export function checkText(
@@ -82,13 +82,49 @@ export function checkPhone(issues: Issues, path: string, value: unknown): void {
   );
 }
 
+/** Checks a string against `pattern`; returns whether it matched. */
+export function checkPattern(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  pattern: RegExp,
+  message: string,
+  fix: string,
+  optional = false,
+): boolean {
+  if (optional && value === undefined) return false;
+  if (typeof value === 'string' && pattern.test(value)) return true;
+  issues.add(path, message, fix);
+  return false;
+}
+
 /** Checks a business-scoped user id (BSUID) such as `US.13491208655302741918`. */
 export function checkBsuid(issues: Issues, path: string, value: unknown): void {
-  if (typeof value === 'string' && BSUID.test(value) && value.length <= 128) return;
-  issues.add(
+  checkPattern(
+    issues,
     path,
+    value,
+    BSUID,
     'must be a business-scoped user id such as US.13491208655302741918.',
     'Pass the user_id (or parent_user_id) from a webhook contact, unchanged.',
+  );
+}
+
+/** Checks a language code such as `en`, `en_US` or `pt_BR`. */
+export function checkLanguage(
+  issues: Issues,
+  path: string,
+  value: unknown,
+  optional = false,
+): void {
+  checkPattern(
+    issues,
+    path,
+    value,
+    /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/,
+    'must be a language code.',
+    "Write e.g. 'en_US', 'en' or 'pt_BR'.",
+    optional,
   );
 }
 
@@ -116,9 +152,11 @@ export function checkUserTarget(
 
 /** Checks a WhatsApp call id (`wacid.…`). */
 export function checkCallId(issues: Issues, value: unknown): void {
-  if (typeof value === 'string' && /^wacid\.\S+$/.test(value)) return;
-  issues.add(
+  checkPattern(
+    issues,
     'callId',
+    value,
+    /^wacid\.\S+$/,
     'must be a WhatsApp call id starting with "wacid.".',
     'Pass the callId from the connect webhook (incoming) or from calls.connect() (outgoing).',
   );
