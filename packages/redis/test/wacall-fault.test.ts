@@ -3,7 +3,7 @@
 // undisturbed run reaches, with nothing counted twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, createWacall, isStoreError } from '@wacall/core';
-import type { Store, Wacall, WebhookEvent } from '@wacall/core';
+import type { JsonValue, ListPageOptions, Store, Wacall, WebhookEvent } from '@wacall/core';
 import { RedisStore } from '../src/index';
 import { startRedisServer } from './redis-server';
 import type { RedisServer } from './redis-server';
@@ -72,20 +72,20 @@ function failingAt(store: Store, failAt: number, server?: RedisServer) {
   const before = async () => {
     if (++counter.calls === failAt) await server?.halt();
   };
-  const wrap =
-    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
-    async (...args: A) => {
-      await before();
-      return operation(...args);
-    };
   const wrapped: Store = {
-    get: wrap(store.get.bind(store)),
-    set: wrap(store.set.bind(store)),
-    setIfAbsent: wrap(store.setIfAbsent.bind(store)),
-    compareAndSet: wrap(store.compareAndSet.bind(store)),
-    delete: wrap(store.delete.bind(store)),
-    listAdd: wrap(store.listAdd.bind(store)),
-    listPage: wrap(store.listPage.bind(store)),
+    get: async <T extends JsonValue = JsonValue>(key: string) => (
+      await before(),
+      store.get<T>(key)
+    ),
+    set: async (...args) => (await before(), store.set(...args)),
+    setIfAbsent: async (...args) => (await before(), store.setIfAbsent(...args)),
+    compareAndSet: async (...args) => (await before(), store.compareAndSet(...args)),
+    delete: async (key) => (await before(), store.delete(key)),
+    listAdd: async (...args) => (await before(), store.listAdd(...args)),
+    listPage: async <T extends JsonValue = JsonValue>(key: string, options: ListPageOptions) => (
+      await before(),
+      store.listPage<T>(key, options)
+    ),
     close: () => store.close(),
   };
   return { store: wrapped, counter };
