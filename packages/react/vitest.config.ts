@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { sourceAliases } from '../../scripts/vitest-config';
+import { sourceAliases } from '../../scripts/vitest-config.ts';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 

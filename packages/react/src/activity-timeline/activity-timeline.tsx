@@ -157,28 +157,23 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
   );
 }
 
-/** Text for the live region when activities arrive at the top; nothing on the first render or for older ones. */
+/**
+ * Text for the live region when activities arrive on top; nothing on the first render or for older ones.
+ * Worked out during render (React's "adjust state when props change"), so a new activity costs one commit.
+ */
 function useNewActivityAnnouncement(
   sorted: readonly Activity[],
   describe: (latest: Activity, count: number) => string,
 ): string {
-  const [announcement, setAnnouncement] = useState('');
-  const seen = useRef<{ latestId?: string } | null>(null);
   const latest = sorted[0];
-  const describeRef = useRef(describe);
-  useEffect(() => {
-    describeRef.current = describe;
-  });
-  useEffect(() => {
-    const previous = seen.current;
-    seen.current = { latestId: latest?.id };
-    if (!previous || !latest || previous.latestId === latest.id) return;
+  const [seenLatestId, setSeenLatestId] = useState(latest?.id);
+  const [announcement, setAnnouncement] = useState('');
+  if (latest && latest.id !== seenLatestId) {
+    setSeenLatestId(latest.id);
     // A list whose former newest entry is gone is another customer's list, not news.
     const count =
-      previous.latestId === undefined
-        ? sorted.length
-        : sorted.findIndex((a) => a.id === previous.latestId);
-    if (count > 0) setAnnouncement(describeRef.current(latest, count));
-  }, [latest, sorted]);
+      seenLatestId === undefined ? sorted.length : sorted.findIndex((a) => a.id === seenLatestId);
+    if (count > 0) setAnnouncement(describe(latest, count));
+  }
   return announcement;
 }

@@ -103,7 +103,7 @@ function Grid({ direction, statuses }: { direction: CallDirection; statuses: Cal
 export const AllStates: Story = {
   name: 'All states',
   render: () => (
-    <div className="story-cell">
+    <div>
       <h2 className="story-cell__title">Incoming (user-initiated)</h2>
       <Grid direction="user_initiated" statuses={incoming} />
       <h2 className="story-cell__title">Outgoing (business-initiated)</h2>

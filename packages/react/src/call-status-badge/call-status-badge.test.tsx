@@ -14,7 +14,7 @@ describe('CallStatusBadge', () => {
     expect(badge?.getAttribute('data-status')).toBe('missed');
     expect(badge?.getAttribute('data-direction')).toBe('user_initiated');
     expect(badge?.getAttribute('data-tone')).toBe('danger');
-    expect(badge?.querySelectorAll('svg[aria-hidden="true"]')).toHaveLength(2);
+    expect(badge?.querySelectorAll('.wacall-icon[aria-hidden="true"]')).toHaveLength(2);
   });
 
   it('reads status and direction from a call record', () => {

@@ -71,7 +71,17 @@ function createIntlFormats(locale?: string, timeZone?: string): IntlFormats {
     return format;
   };
 
-  const dayKey = (ms: number) => keyFormat.format(ms);
+  // Timelines ask for the same few timestamps on every render; formatting a date costs more than a lookup.
+  const dayKeys = new Map<number, string>();
+  const dayKey = (ms: number) => {
+    let key = dayKeys.get(ms);
+    if (key === undefined) {
+      if (dayKeys.size >= 2000) dayKeys.clear();
+      key = keyFormat.format(ms);
+      dayKeys.set(ms, key);
+    }
+    return key;
+  };
   const daysBetween = (ms: number, now: number) =>
     Math.round((Date.parse(dayKey(now)) - Date.parse(dayKey(ms))) / DAY);
   const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase(resolved) + text.slice(1);
