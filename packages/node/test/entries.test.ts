@@ -33,7 +33,11 @@ describe('package entries', () => {
   });
 
   it('uses node:crypto (and its Buffer) in the node entry, and nothing else from Node', () => {
-    expect([...externalImports('index.ts')].sort()).toEqual(['@wacall/core', 'node:buffer', 'node:crypto']);
+    expect([...externalImports('index.ts')].sort()).toEqual([
+      '@wacall/core',
+      'node:buffer',
+      'node:crypto',
+    ]);
   });
 
   it('exports the same names from both entries', () => {

@@ -40,11 +40,11 @@ export function readEntry(raw: unknown, path: string, issues: WebhookIssue[]): E
   const wabaId = graphId(raw.id);
   if (wabaId === undefined) return fail('id: expected a non-empty string id');
   if (!Array.isArray(raw.changes)) return fail('changes: expected an array');
-  const time = numeric.safeParse(raw.time);
-  if (raw.time !== undefined && !time.success) {
+  const { time } = raw;
+  if (time !== undefined && !numeric.safeParse(time).success) {
     return fail('time: expected a number or a numeric string');
   }
-  return { wabaId, time: time.success ? time.data : undefined, changes: raw.changes };
+  return { wabaId, time: time as Numeric | undefined, changes: raw.changes };
 }
 
 export function readChange(

@@ -9,11 +9,17 @@ const nonEmptyText = z
   .check(z.minLength(1, 'must not be empty'));
 const unknownList = z.optional(z.array(z.unknown(), 'expected an array'));
 
-/** Times and counts arrive as numbers in some payloads and as numeric strings in others. */
-const numericMessage = 'expected a number or a numeric string';
-export const numeric = z.union(
-  [z.number(), z.string().check(z.regex(/^\d+(\.\d+)?$/, numericMessage))],
-  numericMessage,
+/**
+ * Times and counts arrive as numbers in some payloads and as numeric strings in others. One check
+ * rather than a union: a union records a failed branch for every string, on every item.
+ */
+const NUMERIC_TEXT = /^\d+(\.\d+)?$/;
+export const numeric = z.custom<number | string>(
+  (value) =>
+    typeof value === 'number'
+      ? Number.isFinite(value)
+      : typeof value === 'string' && NUMERIC_TEXT.test(value),
+  'expected a number or a numeric string',
 );
 export type Numeric = z.infer<typeof numeric>;
 
