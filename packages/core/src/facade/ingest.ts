@@ -16,7 +16,7 @@ export async function ingestEvents(
 ): Promise<IngestResult> {
   const result: IngestResult = { applied: 0, duplicates: 0, ignored: 0 };
   for (const event of events) {
-    if (event.phoneNumberId !== context.client.phoneNumberId) {
+    if (event.phoneNumberId !== undefined && event.phoneNumberId !== context.client.phoneNumberId) {
       result.ignored++;
       continue;
     }
