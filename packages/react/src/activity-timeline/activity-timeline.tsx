@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Activity } from '@wacall/core';
 import { useWacallI18n } from '../i18n/messages-context';
 import type { WacallMessagesOverride } from '../i18n/messages';
@@ -10,6 +10,7 @@ import { useNow } from '../internal/use-now';
 import { ActivityItem } from './activity-item';
 import { activityText } from './activity-meta';
 import { groupByDay, newestFirst } from './group-by-day';
+import { useRovingRows } from './use-roving-rows';
 
 export interface ActivityTimelineProps {
   /** The customer's activities, in any order; shown newest first. */
@@ -28,8 +29,6 @@ export interface ActivityTimelineProps {
   className?: string;
 }
 
-const NAV_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
-
 /** A customer's call and permission history, newest first, grouped by day. */
 export function ActivityTimeline(props: ActivityTimelineProps) {
   const {
@@ -44,9 +43,7 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
   const text = i18n.messages.timeline;
   const now = useNow(60_000, props.now);
   const [limit, setLimit] = useState(pageSize);
-  const [activeId, setActiveId] = useState<string>();
   const load = useAsyncAction(onLoadMore);
-  const listRef = useRef<HTMLOListElement>(null);
   const revealFrom = useRef<number | undefined>(undefined);
 
   const sorted = useMemo(() => newestFirst(activities), [activities]);
@@ -58,20 +55,15 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
   const announcement = useNewActivityAnnouncement(sorted, (latest, count) =>
     text.newActivity({ text: activityText(latest, i18n.messages), count }),
   );
-  const focusId =
-    activeId !== undefined && visible.some((a) => a.id === activeId) ? activeId : visible[0]?.id;
+  const { listRef, focusId, onFocusItem, onKeyDown, focusRowIfIdle } = useRovingRows(visible);
   const canShowOlder = sorted.length > limit || hasMore;
-  const onFocusItem = useCallback((id: string) => setActiveId(id), []);
 
   // When "Show older" disappears under the keyboard, focus moves to the first row it revealed.
   useEffect(() => {
     if (revealFrom.current === undefined || canShowOlder || load.status === 'pending') return;
-    const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-roving]');
-    const target = rows?.[Math.min(revealFrom.current, rows.length - 1)];
+    focusRowIfIdle(revealFrom.current);
     revealFrom.current = undefined;
-    const active = document.activeElement;
-    if (target && (!active || active === document.body)) target.focus();
-  }, [canShowOlder, load.status, visible]);
+  }, [canShowOlder, load.status, visible, focusRowIfIdle]);
 
   const showOlder = () => {
     if (load.status === 'pending') return;
@@ -79,22 +71,6 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
     revealFrom.current = visible.length;
     setLimit(next);
     if (sorted.length < next && hasMore) void load.run();
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    if (!NAV_KEYS.has(event.key)) return;
-    const rows = Array.from(listRef.current?.querySelectorAll<HTMLElement>('[data-roving]') ?? []);
-    const index = rows.indexOf(event.target as HTMLElement);
-    if (index < 0) return;
-    event.preventDefault();
-    const last = rows.length - 1;
-    const next =
-      event.key === 'Home'
-        ? 0
-        : event.key === 'End'
-          ? last
-          : Math.min(last, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
-    rows[next]?.focus();
   };
 
   const Heading = `h${headingLevel}` as const;

@@ -1,17 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallRecord, CustomerView } from '@wacall/core';
 import { decisionSentence, describeDecision } from '../i18n/decision-text';
-import { useWacallI18n } from '../i18n/messages-context';
+import { useWacallI18n, type WacallI18n } from '../i18n/messages-context';
 import type { WacallMessagesOverride } from '../i18n/messages';
 import { cx } from '../internal/cx';
-import { Icon } from '../internal/icon';
 import { LiveRegion } from '../internal/live-region';
 import { errorText, useAsyncAction } from '../internal/use-async-action';
 import { useNow } from '../internal/use-now';
 import { PermissionModal } from '../permission-modal/permission-modal';
 import type { PermissionModalProps } from '../permission-modal/types';
 import { ActiveCall, activeCallLabel } from './active-call';
-import { callButtonMode } from './call-button-mode';
+import { callButtonMode, type CallButtonMode } from './call-button-mode';
+import { CallTrigger } from './call-trigger';
 
 export interface CallButtonProps extends Pick<
   PermissionModalProps,
@@ -49,9 +49,6 @@ export function CallButton(props: CallButtonProps) {
   const now = useNow(30_000, props.now, mode.kind === 'ask' || mode.kind === 'blocked');
   const start = useAsyncAction(onStartCall);
   const [modalOpen, setModalOpen] = useState(false);
-  const [hintDismissed, setHintDismissed] = useState(false);
-  const hintId = useId();
-  const errorId = useId();
 
   const { reset: resetStart } = start;
   useEffect(() => {
@@ -60,17 +57,7 @@ export function CallButton(props: CallButtonProps) {
 
   const starting = start.status === 'pending';
   const failed = start.status === 'error' && mode.kind !== 'active';
-  const state =
-    mode.kind === 'active'
-      ? 'active'
-      : starting
-        ? 'starting'
-        : failed
-          ? 'failed'
-          : mode.kind === 'ask'
-            ? 'needs-permission'
-            : mode.kind;
-  const status =
+  const announcement = useAnnouncement(
     mode.kind === 'active'
       ? activeCallLabel(mode.call, i18n.messages)
       : starting
@@ -79,67 +66,42 @@ export function CallButton(props: CallButtonProps) {
           ? text.startFailed
           : start.status === 'success'
             ? text.started
-            : '';
-  const announcement = useAnnouncement(status, mode.kind === 'active', text.ended);
-
-  const hint =
-    mode.kind === 'ask' || mode.kind === 'blocked'
-      ? [
-          ...new Set(
-            mode.explain.map((decision) =>
-              decisionSentence(describeDecision(decision, i18n.messages, i18n.formats, now)),
-            ),
-          ),
-          mode.kind === 'ask' ? text.askPermission : '',
-        ]
-          .filter(Boolean)
-          .join(' ')
-      : undefined;
+            : '',
+    mode.kind === 'active',
+    text.ended,
+  );
   const detail = failed ? errorText(start.error) : undefined;
-
-  const onClick = () => {
-    if (mode.kind === 'blocked' || starting) return;
-    if (mode.kind === 'ask') setModalOpen(true);
-    else void start.run(customer);
-  };
 
   return (
     <div
       className={cx('wacall-call-button', className)}
-      data-state={state}
+      data-state={
+        starting
+          ? 'starting'
+          : failed
+            ? 'failed'
+            : mode.kind === 'ask'
+              ? 'needs-permission'
+              : mode.kind
+      }
       data-status={mode.kind === 'active' ? mode.call.status : undefined}
     >
       {mode.kind === 'active' ? (
         <ActiveCall call={mode.call} i18n={i18n} onEndCall={onEndCall} now={props.now} />
       ) : (
-        <span className="wacall-tooltip-anchor" data-hint={hintDismissed ? 'dismissed' : undefined}>
-          <button
-            type="button"
-            className="wacall-button wacall-button--call"
-            aria-disabled={mode.kind === 'blocked' || starting || undefined}
-            aria-haspopup={mode.kind === 'ask' ? 'dialog' : undefined}
-            aria-describedby={cx(hint && hintId, failed && errorId) || undefined}
-            onClick={onClick}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') setHintDismissed(true);
-            }}
-            onBlur={() => setHintDismissed(false)}
-            onMouseLeave={() => setHintDismissed(false)}
-          >
-            <Icon name="phone" />
-            <span>{starting ? text.starting : failed ? text.retry : text.call}</span>
-          </button>
-          {hint && (
-            <span id={hintId} role="tooltip" className="wacall-tooltip">
-              {hint}
-            </span>
-          )}
-        </span>
-      )}
-      {failed && (
-        <span id={errorId} className="wacall-call-button__error">
-          {detail ? `${text.startFailed} ${detail}` : text.startFailed}
-        </span>
+        <CallTrigger
+          i18n={i18n}
+          hint={callButtonHint(mode, i18n, now)}
+          error={failed ? cx(text.startFailed, detail) : undefined}
+          opensDialog={mode.kind === 'ask'}
+          disabled={mode.kind === 'blocked' || starting}
+          starting={starting}
+          failed={failed}
+          onActivate={() => {
+            if (mode.kind === 'ask') setModalOpen(true);
+            else void start.run(customer);
+          }}
+        />
       )}
       <LiveRegion>{announcement}</LiveRegion>
       <PermissionModal
@@ -160,6 +122,16 @@ export function CallButton(props: CallButtonProps) {
       />
     </div>
   );
+}
+
+/** Why the button will not call right away, and until when: each decision's reason once, in order. */
+function callButtonHint(mode: CallButtonMode, i18n: WacallI18n, now: number): string | undefined {
+  if (mode.kind !== 'ask' && mode.kind !== 'blocked') return undefined;
+  const reasons = mode.explain.map((decision) =>
+    decisionSentence(describeDecision(decision, i18n.messages, i18n.formats, now)),
+  );
+  if (mode.kind === 'ask') reasons.push(i18n.messages.callButton.askPermission);
+  return [...new Set(reasons)].join(' ');
 }
 
 /** The live region's text: the current status, or "Call ended" once a live call goes away. */

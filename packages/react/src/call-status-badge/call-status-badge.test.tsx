@@ -50,4 +50,11 @@ describe('CallStatusBadge', () => {
     );
     expect(container.textContent).toBe('Saliente: En curso');
   });
+
+  it('can be a polite live region that follows the call', () => {
+    const { rerender } = renderInEnglish(<CallStatusBadge live call={outgoingCall('ringing')} />);
+    expect(screen.getByRole('status').textContent).toBe('Outgoing call: Ringing');
+    rerender(<CallStatusBadge live call={outgoingCall('ongoing')} />);
+    expect(screen.getByRole('status').textContent).toBe('Outgoing call: Ongoing');
+  });
 });

@@ -17,6 +17,8 @@ export type CallStatusBadgeProps = BadgeSource &
      * "In call", "Incoming call", "Calling…") and renders nothing for finished calls.
      */
     variant?: 'badge' | 'marker';
+    /** Makes the badge a polite live region, so screen readers hear each status change. */
+    live?: boolean;
     messages?: WacallMessagesOverride;
   };
 
@@ -27,6 +29,7 @@ export function CallStatusBadge(props: CallStatusBadgeProps) {
     status: statusProp,
     direction: directionProp,
     variant = 'badge',
+    live,
     messages,
     className,
     ...rest
@@ -41,6 +44,7 @@ export function CallStatusBadge(props: CallStatusBadgeProps) {
     'data-status': status,
     'data-direction': direction,
     'data-tone': tone,
+    ...(live ? { role: 'status' } : {}),
   };
 
   if (variant === 'marker') {

@@ -1,25 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import type { Decision } from '@wacall/core';
 import { decisionSentence, describeDecision } from '../i18n/decision-text';
 import { useWacallI18n } from '../i18n/messages-context';
 import { Icon } from '../internal/icon';
 import { LiveRegion } from '../internal/live-region';
-import { errorText, useAsyncAction } from '../internal/use-async-action';
 import { useNow } from '../internal/use-now';
-import { ChoicePicker } from './choice-picker';
-import { FreeFormFields } from './free-form-fields';
-import {
-  buildInput,
-  channelFor,
-  checkTtlOptions,
-  DEFAULT_TTL_OPTIONS,
-  templatesFor,
-  type Draft,
-  type FieldError,
-} from './permission-form';
-import { TemplatePicker } from './template-picker';
-import type { PermissionModalChoice, PermissionModalProps } from './types';
+import type { FieldError } from './permission-form';
+import { SendForm } from './send-form';
+import type { PermissionModalProps } from './types';
+import { usePermissionForm } from './use-permission-form';
 
 /**
  * The dialog that opens when the agent may not call yet: send a permission request or a call invite,
@@ -36,97 +25,47 @@ export function PermissionModal(props: PermissionModalProps) {
   );
 }
 
-const runThunk = (send: () => Promise<unknown>) => send();
-
 // The content mounts on open and unmounts on close, so every opening starts from a clean form.
 function PermissionModalContent(props: PermissionModalProps) {
-  const {
-    decisions,
-    customerName,
-    templates = [],
-    onSendPermissionRequest,
-    onSendCallInvite,
-  } = props;
-  const { sendPermissionRequest: request, sendCallInvite: invite, startCall } = decisions;
+  const { decisions } = props;
   const i18n = useWacallI18n(props.messages);
   const text = i18n.messages.permissionModal;
   const now = useNow(30_000, props.now);
-  const ttlOptions = useMemo(
-    () => checkTtlOptions(props.ttlOptions ?? DEFAULT_TTL_OPTIONS),
-    [props.ttlOptions],
-  );
-  const [picked, setPicked] = useState(props.defaultChoice);
-  const [drafts, setDrafts] = useState(() => initialDrafts(text.defaultButtonLabel, ttlOptions));
-  const [error, setError] = useState<FieldError>();
-  const [submitted, setSubmitted] = useState<PermissionModalChoice>();
-  const send = useAsyncAction(runThunk);
   const contentRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLButtonElement>(null);
   // Radix returns focus only to its own Trigger; this dialog is opened by any control, so remember it.
   const [returnFocusTo] = useState(() =>
     typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null),
   );
-  const doneRef = useRef<HTMLButtonElement>(null);
-
-  const windowUntil = props.windowOpenUntil ?? request.permission.windowOpenUntil ?? 0;
+  const windowUntil =
+    props.windowOpenUntil ?? decisions.sendPermissionRequest.permission.windowOpenUntil ?? 0;
   const windowOpen = windowUntil > now;
-  const choice = effectiveChoice(picked, request, invite);
-  const decision = choice === 'call_invite' ? invite : request;
-  const channel = choice ? channelFor(decision, windowOpen) : undefined;
-  const offered = choice ? templatesFor(choice, templates) : [];
-  const pending = send.status === 'pending';
-  const sent = send.status === 'success' ? submitted : undefined;
-  const canSend = choice !== undefined && !(channel === 'template' && offered.length === 0);
+  const form = usePermissionForm(props, i18n, windowOpen, (field) =>
+    focusField(contentRef.current, field),
+  );
+  const { pending, sent } = form;
 
   useEffect(() => {
     if (sent) doneRef.current?.focus();
   }, [sent]);
-
-  const updateDraft = (patch: Partial<Draft>) => {
-    if (!choice) return;
-    setDrafts((current) => ({ ...current, [choice]: { ...current[choice], ...patch } }));
-    setError(undefined);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!choice || !channel || pending) return;
-    const built = buildInput(choice, channel, drafts[choice], offered, text);
-    if ('field' in built) {
-      setError(built);
-      focusField(contentRef.current, built.field);
-      return;
-    }
-    setError(undefined);
-    setSubmitted(built.choice);
-    void send.run(() =>
-      built.choice === 'permission_request'
-        ? onSendPermissionRequest(built.input)
-        : onSendCallInvite(built.input),
-    );
-  };
 
   // Closing mid-send would hide the outcome; a failure keeps the dialog open by simply not closing it.
   const holdWhilePending = (event: Event | SyntheticEvent) => {
     if (pending) event.preventDefault();
   };
 
+  const startCall = decisions.startCall;
   const startReason =
     startCall && !startCall.allowed
       ? decisionSentence(describeDecision(startCall, i18n.messages, i18n.formats, now))
       : undefined;
-  const announcement = pending
-    ? text.sending
-    : sent === 'permission_request'
-      ? text.requestSent
-      : sent === 'call_invite'
-        ? text.inviteSent
-        : '';
+  const sentText = sent === 'call_invite' ? text.inviteSent : text.requestSent;
 
   return (
     <Dialog.Content
       ref={contentRef}
       className="wacall-modal"
-      data-send-state={send.status}
+      data-send-state={form.send.status}
       aria-busy={pending || undefined}
       onOpenAutoFocus={(event) => {
         event.preventDefault();
@@ -143,7 +82,7 @@ function PermissionModalContent(props: PermissionModalProps) {
       onInteractOutside={holdWhilePending}
     >
       <Dialog.Title className="wacall-modal__title">
-        {text.title({ name: customerName })}
+        {text.title({ name: props.customerName })}
       </Dialog.Title>
       <Dialog.Description className="wacall-modal__description">
         {text.description}
@@ -161,7 +100,7 @@ function PermissionModalContent(props: PermissionModalProps) {
         <div className="wacall-modal__sent" data-state="sent">
           <p className="wacall-modal__sent-text">
             <Icon name="check" />
-            <span>{sent === 'permission_request' ? text.requestSent : text.inviteSent}</span>
+            <span>{sentText}</span>
           </p>
           <div className="wacall-modal__actions">
             <Dialog.Close asChild>
@@ -172,107 +111,17 @@ function PermissionModalContent(props: PermissionModalProps) {
           </div>
         </div>
       ) : (
-        <form className="wacall-modal__form" noValidate onSubmit={submit}>
-          <ChoicePicker
-            value={choice}
-            onChange={(next) => {
-              setPicked(next);
-              setError(undefined);
-              send.reset();
-            }}
-            request={request}
-            invite={invite}
-            i18n={i18n}
-            now={now}
-            locked={pending}
-          />
-          {!choice ? (
-            <p className="wacall-modal__nothing">{text.nothingAllowed}</p>
-          ) : channel === 'free_form' ? (
-            <FreeFormFields
-              choice={choice}
-              draft={drafts[choice]}
-              onDraftChange={updateDraft}
-              error={error}
-              ttlOptions={ttlOptions}
-              i18n={i18n}
-              locked={pending}
-            />
-          ) : (
-            <TemplatePicker
-              templates={offered}
-              selectedId={drafts[choice].templateId}
-              onSelect={(templateId) => updateDraft({ templateId })}
-              error={error}
-              createHref={props.templateCreateHref}
-              onCreate={props.onCreateTemplate}
-              i18n={i18n}
-              locked={pending}
-            />
-          )}
-          {send.status === 'error' && (
-            <p className="wacall-modal__failure" role="alert">
-              <Icon name="alert" />
-              <span>{text.failed({ error: errorText(send.error) })}</span>
-            </p>
-          )}
-          <div className="wacall-modal__actions">
-            <Dialog.Close asChild>
-              <button
-                type="button"
-                className="wacall-button wacall-button--quiet"
-                aria-disabled={pending || undefined}
-                onClick={holdWhilePending}
-              >
-                {text.cancel}
-              </button>
-            </Dialog.Close>
-            {canSend && (
-              <button
-                type="submit"
-                className="wacall-button wacall-button--primary"
-                data-state={pending ? 'pending' : send.status === 'error' ? 'error' : 'idle'}
-                aria-disabled={pending || undefined}
-              >
-                <Icon name={choice === 'call_invite' ? 'send' : 'shieldCheck'} />
-                <span>
-                  {pending
-                    ? text.sending
-                    : choice === 'call_invite'
-                      ? text.sendInvite
-                      : text.sendRequest}
-                </span>
-              </button>
-            )}
-          </div>
-        </form>
+        <SendForm
+          form={form}
+          props={props}
+          i18n={i18n}
+          now={now}
+          holdWhilePending={holdWhilePending}
+        />
       )}
-      <LiveRegion>{announcement}</LiveRegion>
+      <LiveRegion>{pending ? text.sending : sent ? sentText : ''}</LiveRegion>
     </Dialog.Content>
   );
-}
-
-/** The picked choice while the engine allows it, else the first allowed one (request before invite). */
-function effectiveChoice(
-  picked: PermissionModalChoice | undefined,
-  request: Decision,
-  invite: Decision,
-): PermissionModalChoice | undefined {
-  if (picked === 'permission_request' && request.allowed) return picked;
-  if (picked === 'call_invite' && invite.allowed) return picked;
-  if (request.allowed) return 'permission_request';
-  if (invite.allowed) return 'call_invite';
-  return undefined;
-}
-
-function initialDrafts(
-  buttonLabel: string,
-  ttlOptions: readonly number[],
-): Record<PermissionModalChoice, Draft> {
-  // Seven days is the platform's own default validity; otherwise the longest offered.
-  const ttlMinutes = ttlOptions.includes(10080) ? 10080 : Math.max(...ttlOptions);
-  const blank: Draft = { body: '', displayText: buttonLabel, ttlMinutes };
-  return { permission_request: blank, call_invite: { ...blank } };
 }
 
 // The selected choice is the safe first stop: nothing is sent until the agent confirms.
