@@ -10,6 +10,8 @@ export function packageConfig(entry: Record<string, string>, extra: Options = {}
     clean: true,
     target: 'es2022',
     treeshake: true,
+    // Keep `node:` specifiers: they say which imports are Node built-ins, to bundlers and readers alike.
+    removeNodeProtocol: false,
     ...extra,
   });
 }
