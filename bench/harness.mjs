@@ -37,8 +37,15 @@ export function formatRate(opsPerSecond) {
  */
 export function reportRatio(label, subjectOps, baselineOps, target) {
   const ratio = baselineOps / subjectOps;
-  const verdict = target === undefined ? '' : ratio <= target ? ` (target ≤ ${target}×: met)` : ` (target ≤ ${target}×: MISSED)`;
-  console.log(`  ${label}: ${formatRate(subjectOps)} vs baseline ${formatRate(baselineOps)} → ${ratio.toFixed(2)}×${verdict}`);
+  const verdict =
+    target === undefined
+      ? ''
+      : ratio <= target
+        ? ` (target ≤ ${target}×: met)`
+        : ` (target ≤ ${target}×: MISSED)`;
+  console.log(
+    `  ${label}: ${formatRate(subjectOps)} vs baseline ${formatRate(baselineOps)} → ${ratio.toFixed(2)}×${verdict}`,
+  );
   return ratio;
 }
 
