@@ -67,6 +67,8 @@ export interface WacallMessages {
     validity: string;
     templateLegend: string;
     templateRequired: string;
+    templateParameter: (p: { name: string }) => string;
+    templateParametersRequired: string;
     noTemplates: string;
     createTemplate: string;
     nothingAllowed: string;
@@ -188,6 +190,8 @@ export const englishMessages: WacallMessages = {
     validity: 'Button works for',
     templateLegend: 'Template',
     templateRequired: 'Choose a template to send.',
+    templateParameter: ({ name }) => `Value for {{${name}}}`,
+    templateParametersRequired: 'Fill in every value the template asks for.',
     noTemplates: 'No approved template of this kind yet.',
     createTemplate: 'Create a template',
     nothingAllowed: 'Nothing can be sent to this customer right now.',

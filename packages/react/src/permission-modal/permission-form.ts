@@ -16,9 +16,11 @@ export interface Draft {
   displayText: string;
   ttlMinutes: number;
   templateId?: string;
+  /** Values for the picked template's placeholders, in the order `templatePlaceholders` lists them. */
+  parameters: string[];
 }
 
-export type FieldName = 'body' | 'displayText' | 'template';
+export type FieldName = 'body' | 'displayText' | 'template' | 'parameters';
 
 export interface FieldError {
   field: FieldName;
@@ -77,6 +79,19 @@ export function requestQuota(usage: DecisionUsage): {
   return day.left < week.left ? { ...day, period: 'day' } : { ...week, period: 'week' };
 }
 
+/**
+ * The placeholders of a template body in send order: `{{1}}`, `{{2}}`… by number, named ones
+ * (`{{first_name}}`) in the order they first appear.
+ */
+export function templatePlaceholders(bodyText: string | undefined): string[] {
+  const names = [
+    ...new Set([...(bodyText ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '')),
+  ];
+  return names.every((name) => /^\d+$/.test(name))
+    ? names.sort((a, b) => Number(a) - Number(b))
+    : names;
+}
+
 /** Turns a draft into the callback's input, or says which field needs attention. */
 export function buildInput(
   choice: PermissionModalChoice,
@@ -88,7 +103,15 @@ export function buildInput(
   if (channel === 'template') {
     const template = templates.find((candidate) => candidate.id === draft.templateId);
     if (!template) return { field: 'template', message: messages.templateRequired };
-    return { choice, input: { channel, template } };
+    const count = templatePlaceholders(template.bodyText).length;
+    if (count === 0) return { choice, input: { channel, template } };
+    const bodyParameters = Array.from({ length: count }, (_, i) =>
+      (draft.parameters[i] ?? '').trim(),
+    );
+    if (bodyParameters.some((value) => !value)) {
+      return { field: 'parameters', message: messages.templateParametersRequired };
+    }
+    return { choice, input: { channel, template, bodyParameters } };
   }
   const body = draft.body.trim();
   if (choice === 'permission_request') {

@@ -96,10 +96,12 @@ export const WindowClosedWithTemplates: Story = {
       dialog.getAllByRole('radio', { name: /order_follow_up_call|appointment_call|spring_offer/ }),
     ).toHaveLength(2);
     await userEvent.click(dialog.getByRole('radio', { name: /order_follow_up_call/ }));
+    await userEvent.type(dialog.getByLabelText('Value for {{1}}'), 'ON-12853');
     await userEvent.click(dialog.getByRole('button', { name: 'Send permission request' }));
     await expect(args.onSendPermissionRequest).toHaveBeenCalledWith({
       channel: 'template',
       template: expect.objectContaining({ id: 'tpl-req-1', name: 'order_follow_up_call' }),
+      bodyParameters: ['ON-12853'],
     });
   },
 };

@@ -65,9 +65,17 @@ describe('PermissionModal choices by conversation window', () => {
     await user.click(dialog.getByRole('radio', { name: /appointment_call/ }));
     expect(dialog.queryByText('Choose a template to send.')).toBeNull();
     await user.click(dialog.getByRole('button', { name: 'Send permission request' }));
+    expect(dialog.getByText('Fill in every value the template asks for.')).toBeTruthy();
+    const value = dialog.getByLabelText('Value for {{1}}');
+    expect(document.activeElement).toBe(value);
+    expect(props.onSendPermissionRequest).not.toHaveBeenCalled();
+
+    await user.type(value, '5 March');
+    await user.click(dialog.getByRole('button', { name: 'Send permission request' }));
     expect(props.onSendPermissionRequest).toHaveBeenCalledWith({
       channel: 'template',
       template: allTemplates[1],
+      bodyParameters: ['5 March'],
     });
   });
 

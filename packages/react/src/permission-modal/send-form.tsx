@@ -48,7 +48,9 @@ export function SendForm({ form, props, i18n, now, holdWhilePending }: SendFormP
         <TemplatePicker
           templates={form.offered}
           selectedId={draft.templateId}
-          onSelect={(templateId) => form.updateDraft({ templateId })}
+          parameters={draft.parameters}
+          onSelect={(templateId) => form.updateDraft({ templateId, parameters: [] })}
+          onParametersChange={(parameters) => form.updateDraft({ parameters })}
           error={form.error}
           createHref={props.templateCreateHref}
           onCreate={props.onCreateTemplate}

@@ -3,12 +3,14 @@ import type { TemplateSummary } from '@wacall/core';
 import type { WacallI18n } from '../i18n/messages-context';
 import { Icon } from '../internal/icon';
 import { FieldMessage } from './free-form-fields';
-import type { FieldError } from './permission-form';
+import { templatePlaceholders, type FieldError } from './permission-form';
 
 interface TemplatePickerProps {
   templates: readonly TemplateSummary[];
   selectedId?: string;
+  parameters: readonly string[];
   onSelect: (id: string) => void;
+  onParametersChange: (parameters: string[]) => void;
   error?: FieldError;
   createHref?: string;
   onCreate?: () => void;
@@ -19,6 +21,7 @@ interface TemplatePickerProps {
 /** The approved templates as a radio list, or an empty state that points to template creation. */
 export function TemplatePicker(props: TemplatePickerProps) {
   const { templates, selectedId, onSelect, error, createHref, onCreate, i18n, locked } = props;
+  const selected = templates.find((template) => template.id === selectedId);
   const text = i18n.messages.permissionModal;
   const name = useId();
   const errorId = useId();
@@ -45,7 +48,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
     <fieldset
       className="wacall-templates"
       disabled={locked}
-      aria-describedby={error ? errorId : undefined}
+      aria-describedby={error?.field === 'template' ? errorId : undefined}
       data-field="template"
     >
       <legend className="wacall-field__label">{text.templateLegend}</legend>
@@ -85,8 +88,72 @@ export function TemplatePicker(props: TemplatePickerProps) {
           </label>
         );
       })}
-      <FieldMessage id={errorId} error={error} />
+      <FieldMessage id={errorId} error={error?.field === 'template' ? error : undefined} />
+      {selected && (
+        <TemplateParameters
+          names={templatePlaceholders(selected.bodyText)}
+          values={props.parameters}
+          onChange={props.onParametersChange}
+          error={error?.field === 'parameters' ? error : undefined}
+          i18n={i18n}
+          locked={locked}
+        />
+      )}
     </fieldset>
+  );
+}
+
+interface TemplateParametersProps {
+  names: readonly string[];
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  error?: FieldError;
+  i18n: WacallI18n;
+  locked: boolean;
+}
+
+/** One field per placeholder of the picked template, so the message goes out complete. */
+function TemplateParameters({
+  names,
+  values,
+  onChange,
+  error,
+  i18n,
+  locked,
+}: TemplateParametersProps) {
+  const baseId = useId();
+  if (names.length === 0) return null;
+  const errorId = `${baseId}-error`;
+  return (
+    <div className="wacall-fields" data-field="parameters">
+      {names.map((placeholder, index) => {
+        const id = `${baseId}-${index}`;
+        const missing = error !== undefined && !values[index]?.trim();
+        return (
+          <div key={placeholder} className="wacall-field">
+            <label className="wacall-field__label" htmlFor={id}>
+              {i18n.messages.permissionModal.templateParameter({ name: placeholder })}
+            </label>
+            <input
+              id={id}
+              className="wacall-input"
+              type="text"
+              required
+              value={values[index] ?? ''}
+              readOnly={locked}
+              aria-invalid={missing || undefined}
+              aria-describedby={missing ? errorId : undefined}
+              onChange={(event) => {
+                const next = names.map((_, i) => values[i] ?? '');
+                next[index] = event.target.value;
+                onChange(next);
+              }}
+            />
+          </div>
+        );
+      })}
+      <FieldMessage id={errorId} error={error} />
+    </div>
   );
 }
 

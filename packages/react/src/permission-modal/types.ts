@@ -11,6 +11,8 @@ export interface PermissionRequestInput {
   body?: string;
   /** Template only: the approved `call_permission_request` template the agent picked. */
   template?: TemplateSummary;
+  /** Template only: the agent's values for the template body's placeholders, in order. */
+  bodyParameters?: string[];
 }
 
 /** What `onSendCallInvite` receives. */
@@ -24,6 +26,8 @@ export interface CallInviteInput {
   ttlMinutes?: number;
   /** Template only: the approved `call_invite` template the agent picked. */
   template?: TemplateSummary;
+  /** Template only: the agent's values for the template body's placeholders, in order. */
+  bodyParameters?: string[];
 }
 
 export interface PermissionModalProps {

@@ -109,6 +109,6 @@ function initialDrafts(
 ): Record<PermissionModalChoice, Draft> {
   // Seven days is the platform's own default validity; otherwise the longest offered.
   const ttlMinutes = ttlOptions.includes(10080) ? 10080 : Math.max(...ttlOptions);
-  const blank: Draft = { body: '', displayText: buttonLabel, ttlMinutes };
-  return { permission_request: blank, call_invite: { ...blank } };
+  const blank = (): Draft => ({ body: '', displayText: buttonLabel, ttlMinutes, parameters: [] });
+  return { permission_request: blank(), call_invite: blank() };
 }
