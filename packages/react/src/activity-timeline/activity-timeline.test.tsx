@@ -110,6 +110,19 @@ describe('ActivityTimeline paging', () => {
   });
 });
 
+describe('ActivityTimeline developer input', () => {
+  it('rejects a page size that would never show anything', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(() => setup({ activities: history(3), pageSize: 0 })).toThrow(
+        'ActivityTimeline: pageSize must be a whole number of at least 1 (default 50); got 0.',
+      );
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
 describe('ActivityTimeline announcements', () => {
   it('announces activities that arrive on top, but not the first render or older pages', () => {
     const initial = history(3);

@@ -39,6 +39,11 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
     headingLevel = 3,
     className,
   } = props;
+  if (!Number.isInteger(pageSize) || pageSize < 1) {
+    throw new RangeError(
+      `ActivityTimeline: pageSize must be a whole number of at least 1 (default 50); got ${pageSize}.`,
+    );
+  }
   const i18n = useWacallI18n(props.messages);
   const text = i18n.messages.timeline;
   const now = useNow(60_000, props.now);
