@@ -225,6 +225,15 @@ export type {
 } from './calls/types';
 // --- end calls ---
 
+// --- sdp ---
+export { checkAnswerSdp, checkOfferSdp } from './sdp/check-sdp';
+export { inspectSdp } from './sdp/inspect-sdp';
+export { normalizeSdpLineEndings } from './sdp/normalize-sdp-line-endings';
+export type { CheckAnswerSdpOptions } from './sdp/check-sdp';
+export type { SdpProblem, SdpProblemCode } from './sdp/sdp-problem';
+export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './sdp/sdp-summary';
+// --- end sdp ---
+
 // --- facade ---
 export { createWacall } from './wacall';
 export { isWacallDecisionError, WacallDecisionError } from './errors/wacall-decision-error';
