@@ -1,0 +1,169 @@
+import type { Agent, TemplateRef, TemplateSummary, Wacall, WhatsAppClient } from '@wacall/core';
+import { createSampleSdp } from '@wacall/mock';
+import type { DemoInfo, DemoMode, TicketDetail, TicketSummary } from '../shared/api-types';
+import { HttpError, optionalString, readJson } from './http-json';
+import { route, type Route } from './router';
+import type { TicketDirectory } from './ticket-directory';
+
+export interface AgentApiOptions {
+  mode: DemoMode;
+  wacall: Wacall;
+  client: WhatsAppClient;
+  directory: TicketDirectory;
+  agent: Agent;
+  businessNumber: string;
+}
+
+/**
+ * The agent console's API: reads go to `wacall.getCustomer` / `listCalls` / `listActivities`, actions to
+ * the facade, which checks every platform rule before anything reaches WhatsApp.
+ */
+export function agentRoutes(options: AgentApiOptions): Route[] {
+  const { wacall, directory, agent } = options;
+  const templates = templateCache(options.client);
+  const known = (customer: string | undefined) => {
+    const key = customer ?? '';
+    if (!directory.customers().includes(key)) {
+      throw new HttpError(404, 'not_found', `There is no ticket for ${key}.`);
+    }
+    return key;
+  };
+  const callOf = async (callId: string | undefined) => {
+    const call = await wacall.getCall(callId ?? '');
+    if (!call) throw new HttpError(404, 'not_found', `There is no call ${callId}.`);
+    return call;
+  };
+  // The browser has no media yet, so the agent's side of the call is a sample SDP from the simulator kit.
+  const agentSdp = (type: 'offer' | 'answer') => createSampleSdp({ type });
+
+  return [
+    route('GET', '/api/info', async (): Promise<DemoInfo> => ({
+      mode: options.mode,
+      agent,
+      businessNumber: options.businessNumber,
+    })),
+    route('GET', '/api/tickets', () => listTickets(wacall, directory)),
+    route('GET', '/api/tickets/:customer', async ({ params }): Promise<TicketDetail> => {
+      const customer = known(params['customer']);
+      const [view, calls, activities, templateList] = await Promise.all([
+        wacall.getCustomer(customer),
+        wacall.listCalls(customer, { limit: 20 }),
+        wacall.listActivities(customer, { limit: 200 }),
+        templates(),
+      ]);
+      const name = directory.name(customer);
+      const messages = directory.messages(customer);
+      return { customer, name, view, calls, activities, messages, templates: templateList };
+    }),
+    route('POST', '/api/tickets/:customer/call', async ({ params }) => {
+      const customer = known(params['customer']);
+      return wacall.startCall({
+        to: customer,
+        sdp: agentSdp('offer'),
+        agent,
+        bizOpaqueCallbackData: `ticket:${customer}`,
+      });
+    }),
+    route('POST', '/api/tickets/:customer/permission-request', async ({ params, req }) => {
+      const customer = known(params['customer']);
+      const message = readMessage(await readJson(req));
+      const sent = await wacall.requestPermission({ to: customer, agent, ...message });
+      return { messageId: sent.messageId, channel: sent.channel };
+    }),
+    route('POST', '/api/tickets/:customer/call-invite', async ({ params, req }) => {
+      const customer = known(params['customer']);
+      const body = await readJson(req);
+      const displayText = optionalString(body, 'displayText');
+      const ttlMinutes = body['ttlMinutes'];
+      if (ttlMinutes !== undefined && typeof ttlMinutes !== 'number') {
+        throw new HttpError(400, 'bad_request', 'ttlMinutes must be a number.');
+      }
+      const sent = await wacall.sendCallInvite({
+        to: customer,
+        agent,
+        ...readMessage(body),
+        ...(displayText === undefined ? {} : { displayText }),
+        ...(ttlMinutes === undefined ? {} : { ttlMinutes }),
+      });
+      return { messageId: sent.messageId, channel: sent.channel };
+    }),
+    route('POST', '/api/calls/:callId/answer', async ({ params }) => {
+      const call = await callOf(params['callId']);
+      return wacall.acceptCall({ callId: call.callId, sdp: agentSdp('answer'), agent });
+    }),
+    route('POST', '/api/calls/:callId/decline', async ({ params }) => {
+      const call = await callOf(params['callId']);
+      return wacall.rejectCall({ callId: call.callId, agent });
+    }),
+    route('POST', '/api/calls/:callId/end', async ({ params }) => {
+      const call = await callOf(params['callId']);
+      // Hanging up on a customer's call that still rings is declining it.
+      const ringingIn = call.direction === 'user_initiated' && call.status === 'ringing';
+      const input = { callId: call.callId, agent };
+      return ringingIn ? wacall.rejectCall(input) : wacall.endCall(input);
+    }),
+  ];
+}
+
+async function listTickets(wacall: Wacall, directory: TicketDirectory): Promise<TicketSummary[]> {
+  const tickets = await Promise.all(
+    directory.customers().map(async (customer): Promise<TicketSummary> => {
+      const [[lastCall], [lastActivity]] = await Promise.all([
+        wacall.listCalls(customer, { limit: 1 }),
+        wacall.listActivities(customer, { limit: 1 }),
+      ]);
+      const lastMessage = directory.messages(customer).at(-1);
+      const updatedAt = Math.max(
+        directory.updatedAt(customer),
+        lastCall?.endedAt ?? lastCall?.createdAt ?? 0,
+        lastActivity?.at ?? 0,
+      );
+      return {
+        customer,
+        name: directory.name(customer),
+        ...(lastCall ? { lastCall } : {}),
+        ...(lastMessage ? { lastMessage } : {}),
+        updatedAt,
+      };
+    }),
+  );
+  return tickets.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
+}
+
+/** Free-form text, or an approved template by name and language. */
+function readMessage(body: Record<string, unknown>): { body?: string; template?: TemplateRef } {
+  const text = optionalString(body, 'body');
+  const template = body['template'];
+  if (template === undefined || template === null) return text === undefined ? {} : { body: text };
+  if (typeof template !== 'object' || Array.isArray(template)) {
+    throw new HttpError(400, 'bad_request', 'template must be { name, language }.');
+  }
+  const fields = template as Record<string, unknown>;
+  const name = optionalString(fields, 'name');
+  const language = optionalString(fields, 'language');
+  if (!name || !language) {
+    throw new HttpError(400, 'bad_request', 'template needs a name and a language.');
+  }
+  return { template: { name, language } };
+}
+
+// The template list changes only when someone edits templates in Meta's manager; a short cache spares
+// the Graph API one request per ticket refresh.
+const templateCacheMs = 60_000;
+
+function templateCache(client: WhatsAppClient): () => Promise<TemplateSummary[]> {
+  let cached: { at: number; templates: Promise<TemplateSummary[]> } | undefined;
+  return () => {
+    if (!client.wabaId) return Promise.resolve([]);
+    const now = Date.now();
+    if (!cached || now - cached.at > templateCacheMs) {
+      const templates = client.templates
+        .list({ callingOnly: true, status: 'approved', limit: 100 })
+        .then((page) => page.templates);
+      // A failed lookup is not cached, so the next refresh tries again.
+      templates.catch(() => (cached = undefined));
+      cached = { at: now, templates };
+    }
+    return cached.templates;
+  };
+}

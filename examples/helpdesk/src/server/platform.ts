@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { createClient, type WhatsAppClient } from '@wacall/core';
+import { createCloudApiSimulator, type CloudApiSimulator } from '@wacall/mock';
+import type { DemoConfig } from './demo-config';
+
+/** The WhatsApp side of the demo: Meta's Cloud API, or the simulator standing in for it. */
+export interface Platform {
+  client: WhatsAppClient;
+  /** International format, e.g. `+5511955550100`. */
+  businessNumber: string;
+  appSecret: string;
+  verifyToken: string;
+  /** Present in simulator mode only: it also plays the customers. */
+  simulator?: CloudApiSimulator;
+}
+
+/**
+ * Builds the client the way the @wacall/core README shows. In simulator mode the secrets are random per
+ * run: the simulator signs its webhooks with the same app secret the webhook handler checks.
+ */
+export function createPlatform(config: DemoConfig, webhookUrl: string): Platform {
+  if (config.mode === 'cloud') {
+    return {
+      client: createClient({
+        accessToken: config.accessToken,
+        phoneNumberId: config.phoneNumberId,
+        ...(config.wabaId ? { wabaId: config.wabaId } : {}),
+      }),
+      businessNumber: config.businessNumber,
+      appSecret: config.appSecret,
+      verifyToken: config.verifyToken,
+    };
+  }
+  const appSecret = randomSecret();
+  const simulator = createCloudApiSimulator({ appSecret, webhookUrl });
+  const { phoneNumberId, wabaId, displayPhoneNumber } = simulator.businessNumber;
+  return {
+    client: createClient({
+      accessToken: randomSecret(),
+      phoneNumberId,
+      wabaId,
+      fetch: simulator.fetch,
+    }),
+    businessNumber: `+${displayPhoneNumber}`,
+    appSecret,
+    verifyToken: randomSecret(),
+    simulator,
+  };
+}
+
+function randomSecret(): string {
+  return randomBytes(24).toString('hex');
+}

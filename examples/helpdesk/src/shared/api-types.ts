@@ -1,0 +1,102 @@
+// The JSON the demo server and its web app exchange. Types only: the browser bundle carries none of it.
+import type {
+  Activity,
+  Agent,
+  CallRecord,
+  CustomerView,
+  MessageChannel,
+  TemplateSummary,
+} from '@wacall/core';
+import type { CustomerSnapshot } from '@wacall/mock';
+
+/** `simulator`: offline, the customer phone is played by @wacall/mock. `cloud`: Meta's real Cloud API. */
+export type DemoMode = 'simulator' | 'cloud';
+
+export interface DemoInfo {
+  mode: DemoMode;
+  agent: Agent;
+  /** The business number, international format. */
+  businessNumber: string;
+}
+
+/** A text the customer wrote to the business. */
+export interface ChatMessage {
+  id: string;
+  text: string;
+  at: number;
+}
+
+/** One row of the agent's ticket list. */
+export interface TicketSummary {
+  customer: string;
+  name: string;
+  /** The newest call, for the Missed call / In call marker. */
+  lastCall?: CallRecord;
+  lastMessage?: ChatMessage;
+  /** Epoch ms of the latest thing that happened; the list is sorted by it. */
+  updatedAt: number;
+}
+
+/** Everything the ticket view renders for one customer. */
+export interface TicketDetail {
+  customer: string;
+  name: string;
+  view: CustomerView;
+  /** Newest first. */
+  calls: CallRecord[];
+  /** Newest first. */
+  activities: Activity[];
+  /** Oldest first. */
+  messages: ChatMessage[];
+  /** Approved calling templates of the business account. */
+  templates: TemplateSummary[];
+}
+
+export interface TemplateChoice {
+  name: string;
+  language: string;
+}
+
+export interface PermissionRequestBody {
+  channel: MessageChannel;
+  body?: string;
+  template?: TemplateChoice;
+}
+
+export interface CallInviteBody {
+  channel: MessageChannel;
+  body?: string;
+  displayText?: string;
+  ttlMinutes?: number;
+  template?: TemplateChoice;
+}
+
+/** A WhatsApp user whose phone the demo can play. */
+export interface PhoneOwner {
+  waId: string;
+  name: string;
+}
+
+/** What the simulated phone shows: permission, window, inbox from the business, the call in progress. */
+export type PhoneState = CustomerSnapshot;
+
+export type ApiErrorKind =
+  'decision' | 'validation' | 'whatsapp' | 'simulator' | 'not_found' | 'bad_request' | 'internal';
+
+/** Every non-2xx answer of the API. */
+export interface ApiErrorBody {
+  error: {
+    kind: ApiErrorKind;
+    /** A sentence for the agent, without secrets. */
+    message: string;
+    /** Decisions: the engine's reason code and when waiting makes the action possible (epoch ms). */
+    reason?: string;
+    retryAt?: number;
+    /** WhatsApp errors: Meta's code. */
+    code?: number;
+    fix?: string;
+  };
+}
+
+/** What `/api/events` pushes: which part of the page has something new to fetch. */
+export type LiveEvent = { topic: 'tickets'; customer: string } | { topic: 'phone'; waId: string };

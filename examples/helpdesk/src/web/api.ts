@@ -1,0 +1,71 @@
+import type { CallRecord } from '@wacall/core';
+import type {
+  ApiErrorBody,
+  CallInviteBody,
+  DemoInfo,
+  PermissionRequestBody,
+  PhoneOwner,
+  PhoneState,
+  TicketDetail,
+  TicketSummary,
+} from '../shared/api-types';
+
+/** A refusal from the demo server; `message` is written for the agent and shown as is. */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly detail?: ApiErrorBody['error'],
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const detail = (data as Partial<ApiErrorBody> | undefined)?.error;
+    throw new ApiRequestError(describe(detail, response.status), response.status, detail);
+  }
+  return data as T;
+}
+
+function describe(detail: ApiErrorBody['error'] | undefined, status: number): string {
+  if (!detail) return `The demo server answered HTTP ${status}.`;
+  if (detail.retryAt === undefined) return detail.message;
+  return `${detail.message} Possible again ${new Date(detail.retryAt).toLocaleString()}.`;
+}
+
+const part = encodeURIComponent;
+
+export const api = {
+  info: () => request<DemoInfo>('GET', '/api/info'),
+  tickets: () => request<TicketSummary[]>('GET', '/api/tickets'),
+  ticket: (customer: string) => request<TicketDetail>('GET', `/api/tickets/${part(customer)}`),
+  startCall: (customer: string) =>
+    request<CallRecord>('POST', `/api/tickets/${part(customer)}/call`),
+  requestPermission: (customer: string, body: PermissionRequestBody) =>
+    request<unknown>('POST', `/api/tickets/${part(customer)}/permission-request`, body),
+  sendCallInvite: (customer: string, body: CallInviteBody) =>
+    request<unknown>('POST', `/api/tickets/${part(customer)}/call-invite`, body),
+  answerCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/answer`),
+  declineCall: (callId: string) =>
+    request<CallRecord>('POST', `/api/calls/${part(callId)}/decline`),
+  endCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/end`),
+  phones: () => request<PhoneOwner[]>('GET', '/api/phone'),
+  phone: (waId: string) => request<PhoneState>('GET', `/api/phone/${part(waId)}`),
+  phoneMessage: (waId: string, text: string) =>
+    request<PhoneState>('POST', `/api/phone/${part(waId)}/message`, { text }),
+  phoneCall: (waId: string, fromInvite?: string) =>
+    request<PhoneState>('POST', `/api/phone/${part(waId)}/call`, fromInvite ? { fromInvite } : {}),
+  phoneCallStep: (waId: string, callId: string, step: 'answer' | 'reject' | 'ignore' | 'hang-up') =>
+    request<PhoneState>('POST', `/api/phone/${part(waId)}/calls/${part(callId)}/${step}`),
+  phonePermission: (waId: string, step: 'accept' | 'accept-permanent' | 'decline' | 'revoke') =>
+    request<PhoneState>('POST', `/api/phone/${part(waId)}/permission/${step}`),
+};

@@ -1,0 +1,128 @@
+// Starts the demo server in this process on a free port and drives its page in Debian's Chromium.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { seedCustomers } from '../src/server/seed';
+import { startHelpdesk, type Helpdesk } from '../src/server/start-helpdesk';
+
+const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+/** Where screenshots go; the folder is git-ignored. */
+export const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+// Never a downloaded browser: the system's Chromium, headless, with nothing phoning home.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(`${webRoot}index.html`)) {
+    throw new Error(
+      'The web app is not built: run `pnpm --filter @wacall/example-helpdesk build` first.',
+    );
+  }
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+}
+
+export type SeedName = (typeof seedCustomers)[number]['name'];
+
+export interface Demo {
+  helpdesk: Helpdesk;
+  page: Page;
+  agent: Locator;
+  phone: Locator;
+  /** The open ticket. */
+  ticket: Locator;
+  /** The ticket's newest call (its badge, answer buttons and outcome). */
+  latestCall: Locator;
+  callButton: Locator;
+  /** An entry of the ticket's activity timeline (not the live region that announces it). */
+  activity(text: string | RegExp): Locator;
+  /** The newest call's status badge once it reads `label` (e.g. "Ringing"). */
+  latestCallStatus(label: string): Locator;
+  ticketRow(name: SeedName): Locator;
+  openTicket(name: SeedName): Promise<void>;
+  usePhoneOf(name: SeedName): Promise<void>;
+  waIdOf(name: SeedName): string;
+  /** Errors the page logged; a story ends with none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh helpdesk (fresh simulator, seeded) and a fresh browser context, so stories never share state. */
+export async function openDemo(browser: Browser): Promise<Demo> {
+  const helpdesk = await startHelpdesk({
+    config: { mode: 'simulator' },
+    port: 0,
+    host: '127.0.0.1',
+    webRoot,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(helpdesk.url);
+
+  const agent = page.getByRole('region', { name: 'Agent console' });
+  const phone = page.getByRole('region', { name: 'Customer phone' });
+  const ticket = agent.getByRole('article');
+  const waIdOf = (name: SeedName) => {
+    const seed = seedCustomers.find((customer) => customer.name === name);
+    if (!seed) throw new Error(`${name} is not a seeded customer.`);
+    return seed.waId;
+  };
+  const ticketRow = (name: SeedName) =>
+    agent.getByRole('navigation', { name: 'Tickets' }).getByRole('button', { name });
+
+  const latestCall = ticket.getByRole('list', { name: 'Calls' }).getByRole('listitem').first();
+
+  return {
+    helpdesk,
+    page,
+    agent,
+    phone,
+    ticket,
+    latestCall,
+    activity: (text) =>
+      ticket
+        .getByRole('region', { name: 'Call activity' })
+        .getByRole('list')
+        .first()
+        .getByText(text),
+    latestCallStatus: (label) =>
+      latestCall.locator('.wacall-badge').filter({ hasText: new RegExp(`: ${label}$`) }),
+    callButton: ticket.getByRole('button', { name: 'Call', exact: true }),
+    ticketRow,
+    async openTicket(name) {
+      await ticketRow(name).click();
+      await ticket.getByRole('heading', { name, level: 3 }).waitFor();
+    },
+    async usePhoneOf(name) {
+      await phone.getByLabel('Phone of').selectOption(waIdOf(name));
+      await phone.locator(`[data-owner="${waIdOf(name)}"]`).waitFor();
+    },
+    waIdOf,
+    pageErrors,
+    async close() {
+      await context.close();
+      await helpdesk.close();
+    },
+  };
+}
