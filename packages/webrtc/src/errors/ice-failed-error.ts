@@ -1,0 +1,36 @@
+import { WacallError } from '@wacall/core';
+import { hasMarker } from './has-marker';
+
+const marker = Symbol.for('@wacall/ice-failed-error');
+
+/** Where ICE gave up: gathering no candidate at all, or finding no working path to the relay. */
+export type IceFailure = 'no_candidates' | 'connection_failed';
+
+/** The browser could not reach WhatsApp's media relay, so the call has no audio. */
+export class IceFailedError extends WacallError {
+  /** @internal */
+  readonly [marker] = true;
+  readonly failure: IceFailure;
+
+  constructor(failure: IceFailure) {
+    super(
+      failure === 'no_candidates'
+        ? 'The browser gathered no ICE candidate, so it cannot send audio. Fix: check that WebRTC is ' +
+            'not disabled by a browser policy or extension.'
+        : 'No network path to the WhatsApp media relay worked. Fix: allow outbound UDP from the ' +
+            "agent's network (WhatsApp offers no TURN relay over TCP).",
+    );
+    this.name = 'IceFailedError';
+    this.failure = failure;
+  }
+
+  /** Whether `value` is an `IceFailedError` from any copy of @wacall/webrtc. */
+  static override isInstance(value: unknown): value is IceFailedError {
+    return hasMarker(value, marker);
+  }
+}
+
+/** Whether `value` is an `IceFailedError` from any copy of @wacall/webrtc. */
+export function isIceFailedError(value: unknown): value is IceFailedError {
+  return IceFailedError.isInstance(value);
+}
