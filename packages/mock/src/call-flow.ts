@@ -60,11 +60,13 @@ export function startOutgoingCall(
     phase: 'ringing',
     createdAt: now,
     offerSdp: options.offerSdp,
-    answerSdp: buildSdp('answer', 'platform', context.random),
+    answerSdp: '',
     ...(options.bizOpaqueCallbackData === undefined
       ? {}
       : { bizOpaqueCallbackData: options.bizOpaqueCallbackData }),
   };
+  call.answerSdp =
+    context.media?.takeAnswer(call.id) ?? buildSdp('answer', 'platform', context.random);
   conversation.business.callInitiations.push(now);
   context.calls.set(call.id, call);
   notifyCall(context, call);
@@ -109,6 +111,7 @@ export function endCall(
   call.end = options.end;
   call.endedBy = options.endedBy;
   call.endedAt = at;
+  context.media?.close(call.id);
   if (options.errorCode !== undefined) call.errorCode = options.errorCode;
   const updates: WebhookUpdate[] = [];
   const outgoing = call.direction === 'BUSINESS_INITIATED';

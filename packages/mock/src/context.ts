@@ -1,6 +1,7 @@
 /** The state every part of the simulator shares. Internal: users hold a `CloudApiSimulator`. */
 import type { SimulatorClock } from './clock';
 import type { SimulatorLimits } from './limits';
+import type { SimulatorMedia } from './media/simulator-media';
 import type { SimulatorRandom } from './random';
 import type { CallSnapshot, CustomerSnapshot } from './snapshots';
 import type { BusinessState, CallState, ConversationState, CustomerProfile } from './state';
@@ -33,4 +34,6 @@ export interface SimulatorContext {
   readonly templates: TemplateStore;
   readonly dispatcher: WebhookDispatcher;
   readonly changeListeners: Set<SimulatorChangeListener>;
+  /** Real WebRTC peers per call, when the simulator was created with `media`. */
+  readonly media?: SimulatorMedia;
 }

@@ -74,7 +74,24 @@ export function createCustomer(
     phoneNumberId: on.business.phoneNumberId,
     snapshot: () => customerSnapshot(context, on),
     sendMessage: (text) => step(() => writeMessage(context, on, text)),
-    call: (options = {}) => step(() => placeCall(context, on, options)),
+    call: async (options = {}) => {
+      const media = context.media;
+      if (media === undefined || options.sdp !== undefined) {
+        return step(() => placeCall(context, on, options));
+      }
+      // The relay's real offer goes into the connect webhook; its peer joins the call before it is sent.
+      const offer = await media.createOffer();
+      try {
+        settle();
+        const { result, updates } = placeCall(context, on, { ...options, sdp: offer.sdp });
+        media.attach(result, offer.peer);
+        await context.dispatcher.emit(updates);
+        return result;
+      } catch (error) {
+        await offer.peer.close();
+        throw error;
+      }
+    },
     answer: (callId) => step(() => answerCall(context, on, callId)),
     reject: (callId) => step(() => rejectCall(context, on, callId)),
     ignore: (callId) => step(() => ignoreCall(context, on, callId)),

@@ -7,6 +7,7 @@ import type { SimulatorContext } from './context';
 import { conversationFor, customerByUserId } from './conversations';
 import { SimulatedGraphError } from './errors/simulated-graph-error';
 import { graphErrors, unsupportedRequest } from './graph-errors';
+import { handleCallsWithMedia } from './media/calls-with-media';
 import { handleMessages } from './messages-endpoint';
 import { callPermissionsBody } from './permissions';
 import { invalid, isObject, type JsonObject } from './request-fields';
@@ -125,7 +126,9 @@ async function dispatch(
   if (business !== undefined) {
     switch (key) {
       case 'POST calls':
-        return handleCalls(context, business, await bodyOf(request));
+        return context.media
+          ? handleCallsWithMedia(context, context.media, business, await bodyOf(request))
+          : handleCalls(context, business, await bodyOf(request));
       case 'GET call_permissions':
         return permissionsFor(context, business, route.url.searchParams);
       case 'GET settings':

@@ -2,6 +2,7 @@
 export { createCloudApiSimulator } from './simulator';
 export { startSimulatorServer } from './server';
 export { createSampleSdp } from './sdp';
+export { createMediaPeer } from './media/media-peer';
 export { defaultLimits } from './limits';
 export { graphErrors } from './graph-errors';
 export { SimulatorUsageError, isSimulatorUsageError } from './errors/simulator-usage-error';
@@ -28,3 +29,9 @@ export type { WebhookEnvelope } from './webhook-envelope';
 export type { RollingLimit, SimulatorLimits, SimulatorLimitsOverrides } from './limits';
 export type { GraphErrorCode, GraphErrorInfo } from './graph-errors';
 export type { SampleSdpOptions, SdpSide } from './sdp';
+export type {
+  MediaConnectionState,
+  MediaPeer,
+  MediaPeerOptions,
+  MediaStats,
+} from './media/media-peer';

@@ -3,6 +3,7 @@ import type { BusinessNumberInput } from './business-numbers';
 import type { SimulatorChangeListener } from './context';
 import type { SimulatedCustomer } from './customer';
 import type { SimulatorLimits, SimulatorLimitsOverrides } from './limits';
+import type { MediaPeer, MediaPeerOptions } from './media/media-peer';
 import type { CallSnapshot, CustomerSnapshot } from './snapshots';
 import type { BusinessNumber } from './state';
 import type { StoredTemplate } from './template-store';
@@ -34,6 +35,11 @@ export interface CloudApiSimulatorOptions {
   seed?: number;
   /** How many deliveries `webhooks` keeps. Default 10 000. */
   historyLimit?: number;
+  /**
+   * Real call audio: Meta's side of every call becomes a WebRTC peer (ICE-lite, Opus) that sends a
+   * 440 Hz test tone and counts the RTP it receives. `true`, or the peer's options. Default off.
+   */
+  media?: boolean | MediaPeerOptions;
 }
 
 export interface CustomerOptions {
@@ -81,6 +87,10 @@ export interface CloudApiSimulator {
   /** Releases held webhooks and waits until every delivery is done. */
   flush(): Promise<void>;
   configureDelivery(options: DeliveryOptions): void;
+  /** With `media`: the relay peer of a call (its RTP counters, its connection state). */
+  callMedia(callId: string): MediaPeer | undefined;
+  /** With `media`: closes every relay peer. Call it when a test or the demo stops. */
+  closeMedia(): Promise<void>;
   /** Sends Meta's subscription check (GET with `hub.challenge`) to `webhookUrl`. */
   verifyWebhook(verifyToken: string): Promise<SubscriptionCheck>;
 }

@@ -1,4 +1,5 @@
 /** `createCloudApiSimulator()`: one simulated Cloud API — business numbers, customers, calls, webhooks. */
+import { SimulatorMedia } from './media/simulator-media';
 import {
   addBusinessNumber,
   businessState,
@@ -74,6 +75,9 @@ function createContext(
       historyLimit: options.historyLimit ?? 10_000,
     }),
     changeListeners: new Set(),
+    ...(options.media
+      ? { media: new SimulatorMedia(options.media === true ? {} : options.media) }
+      : {}),
   };
 }
 
@@ -152,6 +156,8 @@ function platformApi(
     | 'flush'
     | 'configureDelivery'
     | 'verifyWebhook'
+    | 'callMedia'
+    | 'closeMedia'
   > = {
     fetch(input, init) {
       settle();
@@ -168,6 +174,8 @@ function platformApi(
       await context.dispatcher.emit(expireRingingCalls(context));
     },
     tick: () => context.dispatcher.emit(expireRingingCalls(context)),
+    callMedia: (callId) => context.media?.peer(callId),
+    closeMedia: async () => context.media?.closeAll(),
     onWebhook: (listener) => context.dispatcher.onWebhook(listener),
     onChange(listener) {
       context.changeListeners.add(listener);
