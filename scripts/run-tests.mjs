@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const ansi = /\u001b\[[0-9;]*m/g;
+// Colour codes start with ESC; built from a string so the pattern holds no raw control character.
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 let pending = '';
 
 function tally(line) {
