@@ -3,6 +3,9 @@
 
 export { ActivityTimeline } from './activity-timeline/activity-timeline';
 export { CallButton } from './call-button/call-button';
+export { CallMediaControls } from './call-media/call-media-controls';
+export { callQualityLevel } from './call-media/call-quality-level';
+export { useCallMedia } from './call-media/use-call-media';
 export { CallStatusBadge } from './call-status-badge/call-status-badge';
 export { PermissionModal } from './permission-modal/permission-modal';
 export { englishMessages, mergeMessages } from './i18n/messages';
@@ -10,6 +13,20 @@ export { useWacallI18n, WacallMessagesProvider } from './i18n/messages-context';
 
 export type { ActivityTimelineProps } from './activity-timeline/activity-timeline';
 export type { CallButtonProps } from './call-button/call-button';
+export type {
+  CallMediaControlsMedia,
+  CallMediaControlsProps,
+} from './call-media/call-media-controls';
+export type {
+  CallMediaController,
+  CallMediaImplementation,
+  CallMediaSessionPort,
+  CallMediaSnapshot,
+  CallMediaStatus,
+  CallQualityLevel,
+  MicrophoneMeter,
+  UseCallMediaOptions,
+} from './call-media/types';
 export type { CallStatusBadgeProps } from './call-status-badge/call-status-badge';
 export type { StatusTone } from './call-status-badge/status-meta';
 export type {

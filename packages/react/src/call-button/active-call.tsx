@@ -1,5 +1,7 @@
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import type { CallRecord } from '@wacall/core';
+import { MediaControls } from '../call-media/call-media-controls';
+import type { CallMediaController } from '../call-media/types';
 import type { WacallI18n } from '../i18n/messages-context';
 import { Icon } from '../internal/icon';
 import { errorText, useAsyncAction } from '../internal/use-async-action';
@@ -17,16 +19,18 @@ export interface ActiveCallProps {
   call: CallRecord;
   i18n: WacallI18n;
   onEndCall?: (call: CallRecord) => Promise<unknown> | unknown;
+  /** The call's audio (`useCallMedia()`): adds the media controls, and End call releases it. */
+  media?: CallMediaController;
   now?: number;
 }
 
 /** The in-call state: what the call is doing, a running timer once answered, and the end-call action. */
-export function ActiveCall({ call, i18n, onEndCall, now: fixedNow }: ActiveCallProps) {
+export function ActiveCall({ call, i18n, onEndCall, media, now: fixedNow }: ActiveCallProps) {
   const { messages, formats } = i18n;
   const text = messages.callButton;
   const answeredAt = call.status === 'ongoing' ? (call.answeredAt ?? call.createdAt) : undefined;
   const now = useNow(1000, fixedNow, answeredAt !== undefined);
-  const end = useAsyncAction(onEndCall);
+  const end = useAsyncAction(useEndCall(onEndCall, media));
   const errorId = useId();
   const ending = end.status === 'pending';
   const failed = end.status === 'error';
@@ -43,7 +47,8 @@ export function ActiveCall({ call, i18n, onEndCall, now: fixedNow }: ActiveCallP
           </span>
         )}
       </span>
-      {onEndCall && (
+      {media && <MediaControls media={media} showHangUp={false} text={messages.callMedia} />}
+      {(onEndCall ?? media) && (
         <button
           type="button"
           className="wacall-button wacall-button--danger"
@@ -65,4 +70,25 @@ export function ActiveCall({ call, i18n, onEndCall, now: fixedNow }: ActiveCallP
       )}
     </>
   );
+}
+
+/**
+ * What End call does: with media alone, the hook hangs up (and calls its `onHangUp`); with
+ * `onEndCall` too, that ends the call and the media is released once it has.
+ */
+function useEndCall(
+  onEndCall: ActiveCallProps['onEndCall'],
+  media: CallMediaController | undefined,
+): ((call: CallRecord) => Promise<unknown> | unknown) | undefined {
+  const hangUp = media?.hangUp;
+  const release = media?.release;
+  const endWithMedia = useCallback(
+    async (call: CallRecord) => {
+      await onEndCall?.(call);
+      release?.();
+    },
+    [onEndCall, release],
+  );
+  if (!onEndCall) return hangUp;
+  return release ? endWithMedia : onEndCall;
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallRecord, CustomerView } from '@wacall/core';
+import { isCallMediaError, mediaErrorText } from '../call-media/media-error-text';
+import type { CallMediaController } from '../call-media/types';
 import { decisionSentence, describeDecision } from '../i18n/decision-text';
 import { useWacallI18n, type WacallI18n } from '../i18n/messages-context';
 import type { WacallMessagesOverride } from '../i18n/messages';
@@ -31,6 +33,11 @@ export interface CallButtonProps extends Pick<
   onStartCall: (customer: CustomerView) => Promise<unknown>;
   /** Ends (or cancels) the live call; without it the in-call state has no end action. */
   onEndCall?: (call: CallRecord) => Promise<unknown>;
+  /**
+   * The call's audio from `useCallMedia()`: the in-call state gains mute, level meters and the
+   * quality, End call hangs up the media too, and the media is released when the call goes away.
+   */
+  media?: CallMediaController;
   /** A fixed clock (epoch ms) for retry times and the call timer; stories and tests pass one. */
   now?: number;
   messages?: WacallMessagesOverride;
@@ -42,7 +49,7 @@ export interface CallButtonProps extends Pick<
  * the PermissionModal; when a limit blocks calling it is disabled and says why and until when.
  */
 export function CallButton(props: CallButtonProps) {
-  const { customer, onStartCall, onEndCall, className } = props;
+  const { customer, onStartCall, onEndCall, media, className } = props;
   const i18n = useWacallI18n(props.messages);
   const text = i18n.messages.callButton;
   const mode = callButtonMode(customer);
@@ -70,7 +77,12 @@ export function CallButton(props: CallButtonProps) {
     mode.kind === 'active',
     text.ended,
   );
-  const detail = failed ? errorText(start.error) : undefined;
+  useReleaseWhenCallEnds(mode.kind === 'active', media?.release);
+  const detail = !failed
+    ? undefined
+    : isCallMediaError(start.error)
+      ? mediaErrorText(start.error, i18n.messages.callMedia)
+      : errorText(start.error);
 
   return (
     <div
@@ -87,7 +99,13 @@ export function CallButton(props: CallButtonProps) {
       data-status={mode.kind === 'active' ? mode.call.status : undefined}
     >
       {mode.kind === 'active' ? (
-        <ActiveCall call={mode.call} i18n={i18n} onEndCall={onEndCall} now={props.now} />
+        <ActiveCall
+          call={mode.call}
+          i18n={i18n}
+          onEndCall={onEndCall}
+          media={media}
+          now={props.now}
+        />
       ) : (
         <CallTrigger
           i18n={i18n}
@@ -144,4 +162,13 @@ function useAnnouncement(status: string, active: boolean, ended: string): string
     wasActive.current = active;
   }, [status, active, ended]);
   return announcement;
+}
+
+/** The customer hung up, declined or missed the call: its audio has nothing left to carry. */
+function useReleaseWhenCallEnds(active: boolean, release: (() => void) | undefined): void {
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (wasActive.current && !active) release?.();
+    wasActive.current = active;
+  }, [active, release]);
 }

@@ -99,11 +99,12 @@ describe('useCallMedia answering an incoming call', () => {
   });
 
   it('uses the latest callbacks after a re-render', async () => {
-    const { hook, media, fake } = setup();
+    const { hook, media, fake, props } = setup();
     const onAnswer = vi.fn(async () => {});
-    hook.rerender({ onAnswer, media: fake.media });
+    hook.rerender({ ...props, onAnswer, media: fake.media });
     await act(() => media().answer('offer'));
     expect(onAnswer).toHaveBeenCalledOnce();
+    expect(props.onAnswer).not.toHaveBeenCalled();
   });
 });
 

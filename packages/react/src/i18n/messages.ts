@@ -1,3 +1,4 @@
+import type { CallQuality } from '@wacall/webrtc';
 import type {
   Activity,
   ActivityKind,
@@ -44,6 +45,31 @@ export interface WacallMessages {
     ending: string;
     ended: string;
     endFailed: string;
+  };
+  /** The in-call audio controls (`CallMediaControls`, and `CallButton` with `media`). */
+  callMedia: {
+    controls: string;
+    mute: string;
+    muted: string;
+    unmuted: string;
+    preparing: string;
+    connecting: string;
+    connected: string;
+    hangUp: string;
+    hangingUp: string;
+    hangUpFailed: string;
+    microphoneLevel: string;
+    customerLevel: string;
+    qualityGood: string;
+    qualityFair: string;
+    qualityPoor: string;
+    /** The figures behind the quality word, e.g. "Round trip 80 ms, jitter 4 ms, 0.5% lost". */
+    qualityDetail: (p: Pick<CallQuality, 'rttMs' | 'jitterMs' | 'packetLossPercent'>) => string;
+    failed: string;
+    microphoneDenied: string;
+    microphoneNotFound: string;
+    iceFailed: string;
+    invalidSdp: string;
   };
   permissionModal: {
     title: (p: { name?: string }) => string;
@@ -164,6 +190,33 @@ export const englishMessages: WacallMessages = {
     ending: 'Ending…',
     ended: 'Call ended',
     endFailed: 'The call could not be ended.',
+  },
+  callMedia: {
+    controls: 'Call audio',
+    mute: 'Mute',
+    muted: 'Microphone muted',
+    unmuted: 'Microphone on',
+    preparing: 'Opening microphone…',
+    connecting: 'Connecting audio…',
+    connected: 'Audio connected',
+    hangUp: 'Hang up',
+    hangingUp: 'Hanging up…',
+    hangUpFailed: 'The call could not be ended.',
+    microphoneLevel: 'Your microphone',
+    customerLevel: 'Customer',
+    qualityGood: 'Good connection',
+    qualityFair: 'Fair connection',
+    qualityPoor: 'Poor connection',
+    qualityDetail: ({ rttMs, jitterMs, packetLossPercent }) =>
+      `${rttMs === undefined ? '' : `Round trip ${Math.round(rttMs)} ms, `}jitter ${Math.round(jitterMs)} ms, ` +
+      `${Math.round(packetLossPercent * 10) / 10}% of audio lost`,
+    failed: 'The call audio failed.',
+    microphoneDenied:
+      'The browser blocked the microphone. Allow it for this site (the icon in the address bar), then try again.',
+    microphoneNotFound: 'No microphone was found. Plug one in or choose another, then try again.',
+    iceFailed:
+      'The audio could not reach WhatsApp. The network may block UDP; ask your IT team to allow it.',
+    invalidSdp: 'The call’s media description was not accepted, so the call has no audio.',
   },
   permissionModal: {
     title: ({ name }) => (name ? `Reach ${name} by call` : 'Reach the customer by call'),

@@ -15,7 +15,10 @@ export type IconName =
   | 'shieldCross'
   | 'send'
   | 'person'
-  | 'history';
+  | 'history'
+  | 'microphone'
+  | 'microphoneOff'
+  | 'signal';
 
 // Arrows and the paper plane point along the reading direction, so they mirror in right-to-left text.
 const mirrored: ReadonlySet<IconName> = new Set<IconName>(['incoming', 'outgoing', 'send']);
