@@ -65,11 +65,11 @@ export async function notePermission(
 ): Promise<PermissionState> {
   const after = await context.engine.state(customer);
   const before = await context.state.lastPermission(customer);
-  if (before && fingerprint(before) === fingerprint(after)) return after;
+  if (fingerprint(before) === fingerprint(after)) return after;
   const { policy } = context.engine;
   const activities = permissionActivities(before, after, {
     customer,
-    at,
+    at: notBeforeRequests(at, before),
     messages: context.activityMessages,
     autoRevokeAfterMissedCalls: policy.autoRevokeAfterMissedCalls,
     temporaryGrantDays: Math.round(policy.temporaryPermissionMs / (24 * 60 * 60 * 1000)),
@@ -79,25 +79,34 @@ export async function notePermission(
   await context.state.saveActivities(activities);
   await context.state.setLastPermission(customer, after);
   for (const activity of activities) context.emitter.emit('activity.added', activity);
-  if (before || after.permission !== 'none') {
-    context.emitter.emit('permission.updated', { customer, permission: after });
-  }
+  context.emitter.emit('permission.updated', { customer, permission: after });
   return after;
+}
+
+/**
+ * Meta's timestamps have whole seconds, our own actions milliseconds: a reply stamped 10:00:00 can
+ * answer a request sent at 10:00:00.700. Placing the change after the requests it follows keeps the
+ * timeline in the order things happened.
+ */
+function notBeforeRequests(at: number, before: PermissionState | undefined): number {
+  const lastRequest = Math.max(-Infinity, ...(before?.requests ?? []));
+  return lastRequest >= at ? lastRequest + 1 : at;
 }
 
 function sameFacts(before: CallFacts | undefined, after: CallFacts): boolean {
   return before !== undefined && JSON.stringify(before) === JSON.stringify(after);
 }
 
-function fingerprint(state: PermissionState): string {
+/** What a change must touch to be reported; a customer never seen counts as having nothing yet. */
+function fingerprint(state: PermissionState | undefined): string {
   return JSON.stringify([
-    state.permission,
-    state.permanent,
-    state.expiresAt,
-    state.revokedReason,
-    state.consecutiveMissed,
-    state.windowOpenUntil,
-    state.requests.length,
-    state.calls.length,
+    state?.permission ?? 'none',
+    state?.permanent ?? false,
+    state?.expiresAt,
+    state?.revokedReason,
+    state?.consecutiveMissed ?? 0,
+    state?.windowOpenUntil,
+    state?.requests.length ?? 0,
+    state?.calls.length ?? 0,
   ]);
 }

@@ -269,3 +269,27 @@ describe('createWacall: what the clock changes', () => {
     ]);
   });
 });
+
+describe('createWacall: what the agent console hears', () => {
+  it('announces the window a new customer opens with their first message', async () => {
+    const { wacall, emitted } = harness();
+    await wacall.ingest([customerMessage(0)]);
+    expect(emitted.permissions).toHaveLength(1);
+    expect(emitted.permissions[0]?.permission.windowOpenUntil).toBe(at(0) + 86_400_000);
+  });
+
+  it('places a reply after the request it answers, though Meta stamps whole seconds', async () => {
+    const { wacall, clock } = harness();
+    await wacall.ingest([customerMessage(0)]);
+    clock.now = at(10) + 700;
+    graphAnswers.message('wamid.request-1');
+    await wacall.requestPermission({ to: customer.waId, agent, body: 'May we call?' });
+    await wacall.ingest([
+      permissionReply(10, { response: 'reject', contextId: 'wamid.request-1' }),
+    ]);
+    expect(kinds(await wacall.listActivities(customer.waId))).toEqual([
+      'permission_request.declined',
+      'permission_request.sent',
+    ]);
+  });
+});
