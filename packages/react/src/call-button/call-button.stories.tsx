@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { CustomerView } from '@wacall/core';
+import { MicrophoneDeniedError } from '@wacall/webrtc';
 import { expect, fn, waitFor, within } from 'storybook/test';
 import { FIXED_NOW } from '../fixtures/clock';
 import { customers, incomingRingingCall, outgoingCall } from '../fixtures/customers';
 import { allTemplates } from '../fixtures/templates';
+import { createFakeCallMedia } from '../fixtures/fake-call-media';
+import { useCallMedia } from '../call-media/use-call-media';
 import { CallButton, type CallButtonProps } from './call-button';
 
 const meta = {
@@ -192,6 +195,65 @@ export const Ringing: Story = {
   args: { customer: { ...customers.granted, activeCall: outgoingCall('ringing') } },
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Ringing…', onScreen)).toBeVisible();
+  },
+};
+
+// The real hook with a stand-in for WebRTC, connected as soon as the story mounts.
+function CallWithMedia(props: CallButtonProps & { customer: CustomerView }) {
+  const [fake] = useState(() => createFakeCallMedia());
+  const media = useCallMedia({ media: fake.media });
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void media.start().then(() => {
+      const session = fake.sessions.at(-1);
+      session?.state('connected');
+      session?.emit('level', 0.1);
+      session?.emit('quality', {
+        mos: 4.3,
+        rttMs: 62,
+        jitterMs: 3,
+        packetLossPercent: 0.2,
+        packetsReceived: 1500,
+        packetsSent: 1498,
+        at: 0,
+      });
+    });
+  }, [media, fake]);
+  return <LiveCall {...props} media={media} />;
+}
+
+/** During a call with `media`: mute, both levels and the quality; End call also releases the audio. */
+export const InCallWithMedia: Story = {
+  render: (args) => <CallWithMedia {...args} />,
+  play: async ({ canvas, userEvent, args }) => {
+    const mute = await canvas.findByRole('button', { name: 'Mute' });
+    await expect(await canvas.findByText('Good connection', onScreen)).toBeVisible();
+    await expect(canvas.getAllByRole('meter')).toHaveLength(2);
+    await userEvent.click(mute);
+    await expect(mute).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(canvas.getByRole('button', { name: 'End call' }));
+    await expect(args.onEndCall).toHaveBeenCalledOnce();
+    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Mute' })).toBeNull());
+  },
+};
+
+function DeniedMicrophone(props: CallButtonProps) {
+  const [fake] = useState(() => createFakeCallMedia({ error: new MicrophoneDeniedError() }));
+  const media = useCallMedia({ media: fake.media });
+  return <CallButton {...props} media={media} onStartCall={() => media.start()} />;
+}
+
+/** The browser refused the microphone: the call does not start and the agent reads how to allow it. */
+export const MicrophoneDenied: Story = {
+  render: (args) => <DeniedMicrophone {...args} />,
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Call' }));
+    const retry = await canvas.findByRole('button', { name: 'Try again' });
+    await expect(hintOf(retry)).toContain(
+      'The call could not start. The browser blocked the microphone.',
+    );
   },
 };
 
