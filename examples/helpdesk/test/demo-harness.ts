@@ -10,7 +10,8 @@ const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url));
 /** Where screenshots go; the folder is git-ignored. */
 export const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 
-// Never a downloaded browser: the system's Chromium, headless, with nothing phoning home.
+// Never a downloaded browser: the system's Chromium, headless, with nothing phoning home. The fake
+// microphone plays a beep without a permission prompt, and loopback candidates reach the relay.
 const chromiumArgs = [
   '--no-sandbox',
   '--headless',
@@ -19,6 +20,10 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,8 +1,14 @@
 import type { Agent, TemplateRef, TemplateSummary, Wacall, WhatsAppClient } from '@wacall/core';
-import { createSampleSdp } from '@wacall/mock';
-import type { DemoInfo, DemoMode, TicketDetail, TicketSummary } from '../shared/api-types';
+import type {
+  CallMediaInfo,
+  DemoInfo,
+  DemoMode,
+  TicketDetail,
+  TicketSummary,
+} from '../shared/api-types';
+import type { CallSessions } from './call-sessions';
 import { HttpError, optionalString, readJson } from './http-json';
-import { route, type Route } from './router';
+import { route, type Route, type RouteContext } from './router';
 import type { TicketDirectory } from './ticket-directory';
 
 export interface AgentApiOptions {
@@ -12,14 +18,24 @@ export interface AgentApiOptions {
   directory: TicketDirectory;
   agent: Agent;
   businessNumber: string;
+  /** Meta's SDP per call, from the connect webhooks. */
+  sessions: CallSessions;
 }
+
+const endedStatuses: ReadonlySet<string> = new Set([
+  'completed',
+  'missed',
+  'unanswered',
+  'declined',
+  'disconnected',
+]);
 
 /**
  * The agent console's API: reads go to `wacall.getCustomer` / `listCalls` / `listActivities`, actions to
  * the facade, which checks every platform rule before anything reaches WhatsApp.
  */
 export function agentRoutes(options: AgentApiOptions): Route[] {
-  const { wacall, directory, agent } = options;
+  const { wacall, directory, agent, sessions } = options;
   const templates = templateCache(options.client);
   const known = (customer: string | undefined) => {
     const key = customer ?? '';
@@ -33,8 +49,18 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
     if (!call) throw new HttpError(404, 'not_found', `There is no call ${callId}.`);
     return call;
   };
-  // The browser has no media yet, so the agent's side of the call is a sample SDP from the simulator kit.
-  const agentSdp = (type: 'offer' | 'answer') => createSampleSdp({ type });
+  // The server only relays SDP: the agent's browser writes it with its microphone (@wacall/webrtc).
+  const agentSdp = async (req: RouteContext['req'], kind: string) => {
+    const sdp = optionalString(await readJson(req), 'sdp');
+    if (!sdp) {
+      throw new HttpError(
+        400,
+        'bad_request',
+        `Send the browser's SDP ${kind} as { "sdp": "v=0…" }: the call's audio needs it.`,
+      );
+    }
+    return sdp;
+  };
 
   return [
     route('GET', '/api/info', async (): Promise<DemoInfo> => ({
@@ -55,11 +81,12 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       const messages = directory.messages(customer);
       return { customer, name, view, calls, activities, messages, templates: templateList };
     }),
-    route('POST', '/api/tickets/:customer/call', async ({ params }) => {
+    route('POST', '/api/tickets/:customer/call', async ({ params, req }) => {
       const customer = known(params['customer']);
+      const sdp = await agentSdp(req, 'offer');
       return wacall.startCall({
         to: customer,
-        sdp: agentSdp('offer'),
+        sdp,
         agent,
         bizOpaqueCallbackData: `ticket:${customer}`,
       });
@@ -87,9 +114,20 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       });
       return { messageId: sent.messageId, channel: sent.channel };
     }),
-    route('POST', '/api/calls/:callId/answer', async ({ params }) => {
+    route('GET', '/api/calls/:callId/media', async ({ params }): Promise<CallMediaInfo> => {
       const call = await callOf(params['callId']);
-      return wacall.acceptCall({ callId: call.callId, sdp: agentSdp('answer'), agent });
+      const session = sessions.get(call.callId);
+      return {
+        callId: call.callId,
+        status: call.status,
+        ended: endedStatuses.has(call.status),
+        ...(session ? { session } : {}),
+      };
+    }),
+    route('POST', '/api/calls/:callId/answer', async ({ params, req }) => {
+      const call = await callOf(params['callId']);
+      const sdp = await agentSdp(req, 'answer');
+      return wacall.acceptCall({ callId: call.callId, sdp, agent });
     }),
     route('POST', '/api/calls/:callId/decline', async ({ params }) => {
       const call = await callOf(params['callId']);

@@ -1,5 +1,5 @@
 import type { CloudApiSimulator, SimulatedCustomer } from '@wacall/mock';
-import type { PhoneOwner, PhoneState } from '../shared/api-types';
+import type { PhoneCallMedia, PhoneOwner, PhoneState } from '../shared/api-types';
 import { HttpError, optionalString, readJson } from './http-json';
 import { route, type Route } from './router';
 
@@ -37,6 +37,10 @@ export function phoneRoutes(simulator: CloudApiSimulator): Route[] {
     route('GET', '/api/phone', async (): Promise<PhoneOwner[]> =>
       simulator.customers().map(({ waId, name }) => ({ waId, name })),
     ),
+    route('GET', '/api/phone/calls/:callId/media', async ({ params }): Promise<PhoneCallMedia> => {
+      const peer = simulator.callMedia(params['callId'] ?? '');
+      return peer ? { connectionState: peer.connectionState, stats: peer.stats() } : {};
+    }),
     route('GET', '/api/phone/:waId', async ({ params }): Promise<PhoneState> =>
       owner(params['waId']).snapshot(),
     ),

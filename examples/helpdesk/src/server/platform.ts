@@ -32,7 +32,8 @@ export function createPlatform(config: DemoConfig, webhookUrl: string): Platform
     };
   }
   const appSecret = randomSecret();
-  const simulator = createCloudApiSimulator({ appSecret, webhookUrl });
+  // media: a werift peer plays Meta's relay on loopback, so the agent's browser carries real audio.
+  const simulator = createCloudApiSimulator({ appSecret, webhookUrl, media: true });
   const { phoneNumberId, wabaId, displayPhoneNumber } = simulator.businessNumber;
   return {
     client: createClient({

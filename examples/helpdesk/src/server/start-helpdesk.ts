@@ -10,6 +10,7 @@ import {
 import type { CloudApiSimulator } from '@wacall/mock';
 import { createWebhookHandler } from '@wacall/node';
 import { agentRoutes } from './agent-api';
+import { createCallSessions, type CallSessions } from './call-sessions';
 import type { DemoConfig } from './demo-config';
 import { createEventStream, type EventStream } from './event-stream';
 import { errorAnswer, sendJson } from './http-json';
@@ -60,11 +61,12 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
   const { client, simulator } = platform;
   const wacall = createWacall({ client, businessNumber: platform.businessNumber });
   const directory = createTicketDirectory();
+  const sessions = createCallSessions();
   const events = createEventStream();
   relayChanges(wacall, directory, events, simulator);
 
-  const webhook = webhookRoute({ platform, wacall, directory, events, log });
-  const routes = apiRoutes(options.config.mode, platform, wacall, directory);
+  const webhook = webhookRoute({ platform, wacall, directory, sessions, events, log });
+  const routes = apiRoutes(options.config.mode, platform, wacall, directory, sessions);
   const serveStatic = createStaticFiles(options.webRoot);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -79,6 +81,8 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
   const close = async () => {
     if (ticker) clearInterval(ticker);
     events.close();
+    // The relay peers hold UDP sockets that would keep the process alive.
+    await simulator?.closeMedia();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
@@ -108,15 +112,18 @@ function webhookRoute(parts: {
   platform: Platform;
   wacall: Wacall;
   directory: TicketDirectory;
+  sessions: CallSessions;
   events: EventStream;
   log: (line: string) => void;
 }) {
-  const { platform, wacall, directory, events, log } = parts;
+  const { platform, wacall, directory, sessions, events, log } = parts;
   return createWebhookHandler({
     appSecret: platform.appSecret,
     verifyToken: platform.verifyToken,
     async onEvents(received, { issues }) {
       const touched = directory.noteEvents(received);
+      // Kept before ingesting, so the SDP is there when the page refetches on 'call.updated'.
+      sessions.noteEvents(received);
       await wacall.ingest(received);
       for (const customer of touched) events.publish({ topic: 'tickets', customer });
       if (issues.length > 0) {
@@ -134,10 +141,12 @@ function apiRoutes(
   platform: Platform,
   wacall: Wacall,
   directory: TicketDirectory,
+  sessions: CallSessions,
 ): Route[] {
   const { client, simulator, businessNumber } = platform;
+  const agent = demoAgent;
   return [
-    ...agentRoutes({ mode, wacall, client, directory, agent: demoAgent, businessNumber }),
+    ...agentRoutes({ mode, wacall, client, directory, agent, businessNumber, sessions }),
     ...(simulator ? phoneRoutes(simulator) : []),
   ];
 }

@@ -3,11 +3,12 @@ import type {
   Activity,
   Agent,
   CallRecord,
+  CallStatus,
   CustomerView,
   MessageChannel,
   TemplateSummary,
 } from '@wacall/core';
-import type { CustomerSnapshot } from '@wacall/mock';
+import type { CustomerSnapshot, MediaConnectionState, MediaStats } from '@wacall/mock';
 
 /** `simulator`: offline, the customer phone is played by @wacall/mock. `cloud`: Meta's real Cloud API. */
 export type DemoMode = 'simulator' | 'cloud';
@@ -69,6 +70,36 @@ export interface CallInviteBody {
   displayText?: string;
   ttlMinutes?: number;
   template?: TemplateChoice;
+}
+
+/** Meta's SDP from a call's connect webhook: an offer (incoming call) or an answer (outgoing call). */
+export interface CallSdp {
+  sdpType: 'offer' | 'answer';
+  sdp: string;
+}
+
+/** `GET /api/calls/:callId/media`: what the agent's browser needs to connect the call's audio. */
+export interface CallMediaInfo {
+  callId: string;
+  status: CallStatus;
+  /** Whether the call is over, so the browser releases its microphone. */
+  ended: boolean;
+  /** Absent until the connect webhook arrived. */
+  session?: CallSdp;
+}
+
+/** The agent's SDP for `POST /api/tickets/:customer/call` (an offer) and `/api/calls/:id/answer`. */
+export interface AgentSdpBody {
+  sdp: string;
+}
+
+/**
+ * `GET /api/phone/calls/:callId/media`: the simulated relay's side of the call's audio; both fields
+ * are absent while the call has no relay peer.
+ */
+export interface PhoneCallMedia {
+  connectionState?: MediaConnectionState;
+  stats?: MediaStats;
 }
 
 /** A WhatsApp user whose phone the demo can play. */

@@ -2,8 +2,10 @@ import type { CallRecord } from '@wacall/core';
 import type {
   ApiErrorBody,
   CallInviteBody,
+  CallMediaInfo,
   DemoInfo,
   PermissionRequestBody,
+  PhoneCallMedia,
   PhoneOwner,
   PhoneState,
   TicketDetail,
@@ -48,16 +50,20 @@ export const api = {
   info: () => request<DemoInfo>('GET', '/api/info'),
   tickets: () => request<TicketSummary[]>('GET', '/api/tickets'),
   ticket: (customer: string) => request<TicketDetail>('GET', `/api/tickets/${part(customer)}`),
-  startCall: (customer: string) =>
-    request<CallRecord>('POST', `/api/tickets/${part(customer)}/call`),
+  startCall: (customer: string, offerSdp: string) =>
+    request<CallRecord>('POST', `/api/tickets/${part(customer)}/call`, { sdp: offerSdp }),
   requestPermission: (customer: string, body: PermissionRequestBody) =>
     request<unknown>('POST', `/api/tickets/${part(customer)}/permission-request`, body),
   sendCallInvite: (customer: string, body: CallInviteBody) =>
     request<unknown>('POST', `/api/tickets/${part(customer)}/call-invite`, body),
-  answerCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/answer`),
+  callMedia: (callId: string) => request<CallMediaInfo>('GET', `/api/calls/${part(callId)}/media`),
+  answerCall: (callId: string, answerSdp: string) =>
+    request<CallRecord>('POST', `/api/calls/${part(callId)}/answer`, { sdp: answerSdp }),
   declineCall: (callId: string) =>
     request<CallRecord>('POST', `/api/calls/${part(callId)}/decline`),
   endCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/end`),
+  phoneCallMedia: (callId: string) =>
+    request<PhoneCallMedia>('GET', `/api/phone/calls/${part(callId)}/media`),
   phones: () => request<PhoneOwner[]>('GET', '/api/phone'),
   phone: (waId: string) => request<PhoneState>('GET', `/api/phone/${part(waId)}`),
   phoneMessage: (waId: string, text: string) =>

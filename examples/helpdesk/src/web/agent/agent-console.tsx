@@ -3,6 +3,7 @@ import { api } from '../api';
 import { useResource } from '../live-data';
 import { TicketList } from './ticket-list';
 import { TicketView } from './ticket-view';
+import { useAgentAudio } from './use-agent-audio';
 
 export interface AgentConsoleProps {
   version: number;
@@ -17,6 +18,8 @@ export function AgentConsole({ version, selected, onSelect }: AgentConsoleProps)
   const tickets = useResource('all', loadTickets, version);
   const ticket = useResource(selected, api.ticket, version);
   const first = tickets.data?.[0]?.customer;
+  // Above the ticket view, so switching tickets mid-call keeps the call's audio.
+  const audio = useAgentAudio(version);
 
   useEffect(() => {
     if (selected === undefined && first !== undefined) onSelect(first);
@@ -35,7 +38,7 @@ export function AgentConsole({ version, selected, onSelect }: AgentConsoleProps)
       <div className="console">
         <TicketList tickets={tickets.data ?? []} selected={selected} onSelect={onSelect} />
         {ticket.data ? (
-          <TicketView ticket={ticket.data} onChanged={ticket.reload} />
+          <TicketView ticket={ticket.data} audio={audio} onChanged={ticket.reload} />
         ) : (
           <p className="muted console__empty">
             {ticket.error ?? (selected ? 'Loading the ticket…' : 'Pick a ticket.')}

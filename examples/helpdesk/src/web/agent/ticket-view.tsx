@@ -2,18 +2,21 @@ import { ActivityTimeline, CallButton } from '@wacall/react';
 import type { ChatMessage, TicketDetail } from '../../shared/api-types';
 import { permissionText, windowText, formatTime } from '../format';
 import { CallList } from './call-list';
+import type { AgentAudio } from './use-agent-audio';
 import { useTicketActions } from './use-ticket-actions';
 
 export interface TicketViewProps {
   ticket: TicketDetail;
+  /** The agent's microphone; its controls show in the ticket whose customer the call is with. */
+  audio: AgentAudio;
   /** Called after every action, so the view does not wait for the live event to refresh. */
   onChanged: () => void;
 }
 
 /** One customer's ticket: the call button and its permission dialog, the calls, the messages, the history. */
-export function TicketView({ ticket, onChanged }: TicketViewProps) {
+export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
   const { customer, view } = ticket;
-  const actions = useTicketActions(customer, onChanged);
+  const actions = useTicketActions(customer, audio, onChanged);
 
   return (
     <article className="ticket" aria-labelledby="ticket-name">
@@ -28,6 +31,7 @@ export function TicketView({ ticket, onChanged }: TicketViewProps) {
           templates={ticket.templates}
           onStartCall={actions.startCall}
           onEndCall={actions.endCall}
+          {...(audio.customer === customer ? { media: audio.media } : {})}
           onSendPermissionRequest={actions.requestPermission}
           onSendCallInvite={actions.sendCallInvite}
         />

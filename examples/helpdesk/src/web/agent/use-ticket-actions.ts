@@ -3,22 +3,24 @@ import type { CallRecord } from '@wacall/core';
 import type { CallInviteInput, PermissionRequestInput } from '@wacall/react';
 import type { TemplateChoice } from '../../shared/api-types';
 import { api } from '../api';
+import type { AgentAudio } from './use-agent-audio';
 
 // The server needs only what identifies an approved template.
 const templateChoice = (template: TemplateChoice | undefined) =>
   template ? { template: { name: template.name, language: template.language } } : {};
 
 /**
- * The components' callbacks, each a call to the demo server's API. Each refreshes the ticket when it
- * settles, so the view does not wait for the live event; a refusal rejects with the server's sentence.
+ * The components' callbacks, each a call to the demo server's API (calls go through the agent's
+ * audio, which writes the SDP). Each refreshes the ticket when it settles, so the view does not wait
+ * for the live event; a refusal rejects with the server's sentence.
  */
-export function useTicketActions(customer: string, onChanged: () => void) {
+export function useTicketActions(customer: string, audio: AgentAudio, onChanged: () => void) {
   return useMemo(() => {
     const after = <T>(action: Promise<T>) => action.finally(onChanged);
     return {
-      startCall: () => after(api.startCall(customer)),
+      startCall: () => after(audio.call(customer)),
       endCall: (call: CallRecord) => after(api.endCall(call.callId)),
-      answerCall: (call: CallRecord) => after(api.answerCall(call.callId)),
+      answerCall: (call: CallRecord) => after(audio.answer(call)),
       declineCall: (call: CallRecord) => after(api.declineCall(call.callId)),
       requestPermission: (input: PermissionRequestInput) =>
         after(
@@ -39,5 +41,5 @@ export function useTicketActions(customer: string, onChanged: () => void) {
           }),
         ),
     };
-  }, [customer, onChanged]);
+  }, [customer, audio, onChanged]);
 }

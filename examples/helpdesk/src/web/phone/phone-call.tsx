@@ -1,5 +1,6 @@
 import type { CallSnapshot } from '@wacall/mock';
 import type { Action } from '../live-data';
+import { PhoneCallAudio } from './phone-call-audio';
 
 type CallStep = 'answer' | 'reject' | 'ignore' | 'hang-up';
 
@@ -32,6 +33,7 @@ export function PhoneCall({ call, action, onStep }: PhoneCallProps) {
   return (
     <section className="phone__call" aria-labelledby="phone-call-title" data-state={call.state}>
       <h3 id="phone-call-title">{title}</h3>
+      <PhoneCallAudio callId={call.callId} />
       <div className="phone__buttons">
         {incoming && ringing ? (
           <>
