@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { seedCustomers } from '../src/server/seed';
 import { startHelpdesk, type Helpdesk } from '../src/server/start-helpdesk';
+import { installMediaProbe } from './media-probe';
 
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
@@ -76,6 +77,7 @@ export async function openDemo(browser: Browser): Promise<Demo> {
     locale: 'en-US',
     timezoneId: 'UTC',
   });
+  await installMediaProbe(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];

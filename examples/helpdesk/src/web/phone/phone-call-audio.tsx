@@ -32,7 +32,7 @@ export function PhoneCallAudio({ callId }: { callId: string }) {
   }, [callId]);
 
   return (
-    <dl className="facts facts--phone" role="group" aria-label="Call audio">
+    <dl className="facts facts--phone" role="group" aria-label="Audio on the phone">
       <div>
         <dt>Audio</dt>
         <dd data-testid="phone-audio-state">{connectionText(media)}</dd>
