@@ -23,6 +23,9 @@ describe('getIntlFormats', () => {
     expect(en.relative(FIXED_NOW - seconds(20), FIXED_NOW)).toBe('now');
     expect(en.relative(FIXED_NOW - minutes(5), FIXED_NOW)).toBe('5 minutes ago');
     expect(en.relative(FIXED_NOW + hours(5), FIXED_NOW)).toBe('in 5 hours');
+    // A retry time is never promised early: 22 h 59 min ahead is "in 23 hours", not 22.
+    expect(en.relative(FIXED_NOW + hours(23) - minutes(1), FIXED_NOW)).toBe('in 23 hours');
+    expect(en.relative(FIXED_NOW - hours(23) + minutes(1), FIXED_NOW)).toBe('22 hours ago');
     expect(en.relative(FIXED_NOW - days(1), FIXED_NOW)).toBe('yesterday');
     expect(en.relative(FIXED_NOW + days(2), FIXED_NOW)).toBe('in 2 days');
     expect(en.relative(FIXED_NOW - days(90), FIXED_NOW)).toBe('3 months ago');

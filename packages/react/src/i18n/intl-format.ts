@@ -92,9 +92,11 @@ function createIntlFormats(locale?: string, timeZone?: string): IntlFormats {
     relative(ms, now) {
       const diff = ms - now;
       const abs = Math.abs(diff);
+      // A time ahead is usually when something becomes possible: round it up, never promise it early.
+      const whole = diff > 0 ? Math.ceil : Math.trunc;
       if (abs < MINUTE) return rtf.format(0, 'second');
-      if (abs < HOUR) return rtf.format(Math.trunc(diff / MINUTE), 'minute');
-      if (abs < DAY) return rtf.format(Math.trunc(diff / HOUR), 'hour');
+      if (abs < HOUR) return rtf.format(whole(diff / MINUTE), 'minute');
+      if (abs < DAY) return rtf.format(whole(diff / HOUR), 'hour');
       const days = -daysBetween(ms, now);
       if (Math.abs(days) < 30) return rtf.format(days, 'day');
       if (Math.abs(days) < 365) return rtf.format(Math.trunc(days / 30), 'month');
