@@ -9,24 +9,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { heading } from './harness.mjs';
+import { chromiumMediaArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const serverEntry = fileURLToPath(
   new URL('../examples/helpdesk/dist/server/main.js', import.meta.url),
 );
 const RUNS = 10;
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 /** Starts the built demo on a free loopback port and resolves with its URL once it prints it. */
 function startDemo() {
@@ -130,8 +118,8 @@ export default async function run() {
   heading('helpdesk demo — accept click to connected audio (baseline: two plain peer connections)');
   const demo = await startDemo();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
+    executablePath: chromiumPath,
+    args: chromiumMediaArgs,
   });
   try {
     const page = await browser.newPage();

@@ -6,19 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { heading, reportRatio } from './harness.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const reactDist = here('../packages/react/dist/index.js');
 const stylesheet = here('../packages/react/dist/styles.css');
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const WARMUP = 15;
 const RUNS = 41;
 const TARGET = 3;
@@ -59,7 +51,7 @@ export default async function run() {
   );
   const script = await bundlePage();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: chromiumArgs,
   });
   try {

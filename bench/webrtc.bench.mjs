@@ -9,23 +9,12 @@ import { createMediaPeer } from '@wacall/mock';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { heading } from './harness.mjs';
+import { chromiumMediaArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const webrtcDist = here('../packages/webrtc/dist/index.js');
 const coreDist = here('../packages/core/dist/index.js');
 const RUNS = 10;
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-];
 
 async function bundlePage() {
   for (const dist of [webrtcDist, coreDist]) {
@@ -67,8 +56,8 @@ export default async function run() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
+    executablePath: chromiumPath,
+    args: chromiumMediaArgs,
   });
   let relay;
   try {

@@ -3,21 +3,11 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { sourceAliases } from '../../scripts/vitest-config.ts';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= '1';
 
 const storybookConfigDir = fileURLToPath(new URL('../../.storybook', import.meta.url));
-
-// Debian's Chromium, never a downloaded browser. CHROMIUM_PATH points elsewhere when needed.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Vitest mutates the browser options it is handed, so every project gets a fresh object.
 const chromium = () => ({
@@ -25,7 +15,7 @@ const chromium = () => ({
   headless: true,
   provider: playwright({
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: chromiumArgs,
     },
   }),

@@ -2,22 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { sourceAliases } from '../../scripts/vitest-config.ts';
 import * as relay from './test/media-commands.ts';
-
-// Debian's Chromium, never a downloaded browser, with a fake microphone that is always allowed and
-// WebRTC allowed to use the loopback interface (the simulated relay listens on 127.0.0.1).
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
+import { chromiumMediaArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 export default defineConfig({
   resolve: { alias: sourceAliases },
@@ -37,8 +22,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: chromiumArgs,
+                executablePath: chromiumPath,
+                args: chromiumMediaArgs,
               },
             }),
             instances: [{ browser: 'chromium' }],

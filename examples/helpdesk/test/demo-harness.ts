@@ -5,27 +5,12 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { seedCustomers } from '../src/server/seed';
 import { startHelpdesk, type Helpdesk } from '../src/server/start-helpdesk';
 import { installMediaProbe } from './media-probe';
+import { chromiumMediaArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 /** Where screenshots go; the folder is git-ignored. */
 export const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
-
-// Never a downloaded browser: the system's Chromium, headless, with nothing phoning home. The fake
-// microphone plays a beep without a permission prompt, and loopback candidates reach the relay.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(`${webRoot}index.html`)) {
@@ -34,8 +19,8 @@ export function launchBrowser(): Promise<Browser> {
     );
   }
   return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: chromiumArgs,
+    executablePath: chromiumPath,
+    args: chromiumMediaArgs,
   });
 }
 
