@@ -42,7 +42,7 @@ export function readEntry(raw: unknown, path: string, issues: WebhookIssue[]): E
   if (!Array.isArray(raw.changes)) return fail('changes: expected an array');
   const { time } = raw;
   if (time !== undefined && !numeric.safeParse(time).success) {
-    return fail('time: expected a number or a numeric string');
+    return fail('time: expected a number or a numeric string from 0 to 2^53 - 1');
   }
   return { wabaId, time: time as Numeric | undefined, changes: raw.changes };
 }

@@ -16,11 +16,15 @@ const unknownList = z.optional(z.array(z.unknown(), 'expected an array'));
 const NUMERIC_TEXT = /^\d+(\.\d+)?$/;
 export const numeric = z.custom<number | string>(
   (value) =>
-    typeof value === 'number'
-      ? Number.isFinite(value)
-      : typeof value === 'string' && NUMERIC_TEXT.test(value),
-  'expected a number or a numeric string',
+    (typeof value === 'number' || (typeof value === 'string' && NUMERIC_TEXT.test(value))) &&
+    inRange(Number(value)),
+  'expected a number or a numeric string from 0 to 2^53 - 1',
 );
+
+/** Times, durations and codes are never negative, and beyond 2^53 they stop being exact (or finite). */
+function inRange(n: number): boolean {
+  return n >= 0 && n <= Number.MAX_SAFE_INTEGER;
+}
 export type Numeric = z.infer<typeof numeric>;
 
 export const contactSchema = z.object({

@@ -46,7 +46,10 @@ describe('batches', () => {
     expect(events.map((e) => e.type)).toEqual(['call.connect', 'message.status']);
     expect(issues.map((i) => [i.path, i.message])).toEqual([
       ['entry[0].changes[0].value.calls[0]', 'id: expected a non-empty string'],
-      ['entry[0].changes[0].value.calls[2]', 'timestamp: expected a number or a numeric string'],
+      [
+        'entry[0].changes[0].value.calls[2]',
+        'timestamp: expected a number or a numeric string from 0 to 2^53 - 1',
+      ],
       ['entry[0].changes[1].value', 'metadata: expected an object with phone_number_id'],
     ]);
     expect(issues[2]?.raw).toMatchObject({ messaging_product: 'whatsapp' });
@@ -67,6 +70,17 @@ describe('batches', () => {
     const { events, issues } = parseWebhook(body);
     expect(events[0]).toMatchObject({ type: 'call.connect', contact: undefined });
     expect(issues.map((i) => i.path)).toEqual(['entry[0].changes[0].value.contacts[0]']);
+  });
+
+  it('refuses times that are negative or too large to be exact, instead of returning -Infinity', () => {
+    const hugeText = `1${'0'.repeat(400)}`;
+    for (const time of [-1.797693134862316e305, hugeText, 2 ** 60]) {
+      const body = loadFixture('account-update-calling-violation');
+      setAt(body, 'entry.0.time', time);
+      const { events, issues } = parseWebhook(body);
+      expect(events).toEqual([]);
+      expect(issues[0]?.message).toMatch(/time: expected a number or a numeric string from 0/);
+    }
   });
 
   it('ignores unknown keys and lowercases the field name', () => {
