@@ -1,4 +1,4 @@
-import { checkAnswerSdp, normalizeSdpLineEndings, WacallError } from '@wacall/core';
+import { checkAnswerSdp, normalizeSdpLineEndings, WacallError } from '@wacall/core/browser';
 import { Emitter } from './emitter';
 import { IceFailedError } from './errors/ice-failed-error';
 import { InvalidSdpError } from './errors/invalid-sdp-error';

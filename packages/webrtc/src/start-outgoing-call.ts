@@ -1,4 +1,4 @@
-import { checkOfferSdp, normalizeSdpLineEndings } from '@wacall/core';
+import { checkOfferSdp, normalizeSdpLineEndings } from '@wacall/core/browser';
 import { createCallMediaSession, type CallMediaSession } from './call-media-session';
 import { createPeerConnection } from './create-peer-connection';
 import { InvalidSdpError } from './errors/invalid-sdp-error';

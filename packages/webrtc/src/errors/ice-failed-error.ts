@@ -1,4 +1,4 @@
-import { WacallError } from '@wacall/core';
+import { WacallError } from '@wacall/core/browser';
 import { hasMarker } from './has-marker';
 
 const marker = Symbol.for('@wacall/ice-failed-error');

@@ -1,4 +1,4 @@
-import { WacallError, type SdpProblem } from '@wacall/core';
+import { WacallError, type SdpProblem } from '@wacall/core/browser';
 import { hasMarker } from './has-marker';
 
 const marker = Symbol.for('@wacall/invalid-sdp-error');

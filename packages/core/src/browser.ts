@@ -1,0 +1,10 @@
+// `@wacall/core/browser`: the light part of core that browser media code needs — the SDP rules and the
+// base error class — without the Cloud API client, the webhook parser or zod. Everything here is also
+// exported from `@wacall/core`; import it from here when bundle size matters.
+export { WacallError } from './errors/wacall-error';
+export { checkAnswerSdp, checkOfferSdp } from './sdp/check-sdp';
+export { inspectSdp } from './sdp/inspect-sdp';
+export { normalizeSdpLineEndings } from './sdp/normalize-sdp-line-endings';
+export type { CheckAnswerSdpOptions } from './sdp/check-sdp';
+export type { SdpProblem, SdpProblemCode } from './sdp/sdp-problem';
+export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './sdp/sdp-summary';
