@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, type ReactNode } from 'react';
 import type { CallRecord } from '@wacall/core';
 import { MediaControls } from '../call-media/call-media-controls';
 import type { CallMediaController } from '../call-media/types';
@@ -22,10 +22,13 @@ export interface ActiveCallProps {
   /** The call's audio (`useCallMedia()`): adds the media controls, and End call releases it. */
   media?: CallMediaController;
   now?: number;
+  /** Answer and Decline for a ringing incoming call; shown in place of End call. */
+  incomingActions?: ReactNode;
 }
 
 /** The in-call state: what the call is doing, a running timer once answered, and the end-call action. */
-export function ActiveCall({ call, i18n, onEndCall, media, now: fixedNow }: ActiveCallProps) {
+export function ActiveCall(props: ActiveCallProps) {
+  const { call, i18n, onEndCall, media, now: fixedNow, incomingActions } = props;
   const { messages, formats } = i18n;
   const text = messages.callButton;
   const answeredAt = call.status === 'ongoing' ? (call.answeredAt ?? call.createdAt) : undefined;
@@ -48,7 +51,8 @@ export function ActiveCall({ call, i18n, onEndCall, media, now: fixedNow }: Acti
         )}
       </span>
       {media && <MediaControls media={media} showHangUp={false} text={messages.callMedia} />}
-      {(onEndCall ?? media) && (
+      {incomingActions}
+      {!incomingActions && (onEndCall ?? media) && (
         <button
           type="button"
           className="wacall-button wacall-button--danger"
@@ -63,7 +67,7 @@ export function ActiveCall({ call, i18n, onEndCall, media, now: fixedNow }: Acti
           <span>{ending ? text.ending : text.endCall}</span>
         </button>
       )}
-      {failed && (
+      {!incomingActions && failed && (
         <span id={errorId} className="wacall-call-button__error">
           {detail ? `${text.endFailed} ${detail}` : text.endFailed}
         </span>

@@ -170,6 +170,49 @@ export const StartFailed: Story = {
   },
 };
 
+const incomingArgs = {
+  customer: { ...customers.granted, activeCall: incomingRingingCall() },
+  onAnswerCall: fn(async () => {}),
+  onDeclineCall: fn(async () => {}),
+} satisfies Partial<CallButtonProps>;
+
+/** A customer's call rings for the agent: Answer and Decline take the place of End call. */
+export const IncomingRinging: Story = {
+  args: incomingArgs,
+  play: async ({ canvas, userEvent, args }) => {
+    await expect(canvas.getByText('Incoming call', onScreen)).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'End call' })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Answer' }));
+    await expect(args.onAnswerCall).toHaveBeenCalledWith(incomingArgs.customer.activeCall);
+    await expect(args.onDeclineCall).not.toHaveBeenCalled();
+  },
+};
+
+/** Answering failed: the reason is shown and announced, and both buttons stay to try again. */
+export const AnswerFailed: Story = {
+  args: {
+    ...incomingArgs,
+    onAnswerCall: fn(async () => {
+      throw new Error('The customer hung up before the call was answered.');
+    }),
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Answer' }));
+    await expect(
+      await canvas.findByText(
+        'The call could not be answered. The customer hung up before the call was answered.',
+      ),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Answer' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
+    await expect(canvas.getByRole('button', { name: 'Decline' })).toBeVisible();
+    await expect(canvasElement.querySelector('[role="status"]')).toHaveTextContent(
+      'The call could not be answered.',
+    );
+  },
+};
+
 // A live clock, so the timer runs in the story.
 function LiveCall(props: CallButtonProps & { customer: CustomerView }) {
   const [customer] = useState(() => ({
@@ -272,6 +315,11 @@ const gallery: Array<[string, CustomerView, Partial<CallButtonProps>?]> = [
   ['Calling', { ...customers.granted, activeCall: outgoingCall('calling') }],
   ['Ringing', { ...customers.granted, activeCall: outgoingCall('ringing') }],
   ['Incoming call ringing', { ...customers.granted, activeCall: incomingRingingCall() }],
+  [
+    'Incoming call with answer and decline',
+    incomingArgs.customer,
+    { onAnswerCall: incomingArgs.onAnswerCall, onDeclineCall: incomingArgs.onDeclineCall },
+  ],
   ['In call', { ...customers.granted, activeCall: outgoingCall('ongoing') }],
 ];
 
@@ -279,10 +327,10 @@ export const AllStates: Story = {
   name: 'All states',
   render: (args) => (
     <div className="story-grid">
-      {gallery.map(([title, customer]) => (
+      {gallery.map(([title, customer, extra]) => (
         <div key={title} className="story-cell">
           <h2 className="story-cell__title">{title}</h2>
-          <CallButton {...args} customer={customer} />
+          <CallButton {...args} {...extra} customer={customer} />
         </div>
       ))}
     </div>
@@ -307,7 +355,11 @@ export const AllStates: Story = {
       'active',
       'active',
       'active',
+      'active',
     ]);
+    await expect(
+      within(canvasElement).getAllByRole('button', { name: /^(Answer|Decline)$/ }),
+    ).toHaveLength(2);
   },
 };
 

@@ -14,6 +14,8 @@ import type { PermissionModalProps } from '../permission-modal/types';
 import { ActiveCall, activeCallLabel } from './active-call';
 import { callButtonMode, type CallButtonMode } from './call-button-mode';
 import { CallTrigger } from './call-trigger';
+import { IncomingCallActions } from './incoming-call-actions';
+import { incomingCallAnnouncement, useIncomingCall } from './use-incoming-call';
 
 export interface CallButtonProps extends Pick<
   PermissionModalProps,
@@ -33,6 +35,13 @@ export interface CallButtonProps extends Pick<
   onStartCall: (customer: CustomerView) => Promise<unknown>;
   /** Ends (or cancels) the live call; without it the in-call state has no end action. */
   onEndCall?: (call: CallRecord) => Promise<unknown>;
+  /**
+   * Answers a ringing incoming call: with it (or `onDeclineCall`) the ringing state shows Answer and
+   * Decline instead of End call. With `media`, call `media.answer(offerSdp)` in here.
+   */
+  onAnswerCall?: (call: CallRecord) => Promise<unknown>;
+  /** Declines a ringing incoming call; the Decline button shows a pending state and any error. */
+  onDeclineCall?: (call: CallRecord) => Promise<unknown>;
   /**
    * The call's audio from `useCallMedia()`: the in-call state gains mute, level meters and the
    * quality, End call hangs up the media too, and the media is released when the call goes away.
@@ -56,6 +65,10 @@ export function CallButton(props: CallButtonProps) {
   const now = useNow(30_000, props.now, mode.kind === 'ask' || mode.kind === 'blocked');
   const start = useAsyncAction(onStartCall);
   const [modalOpen, setModalOpen] = useState(false);
+  const ringing = mode.kind === 'active' ? incomingRinging(mode.call) : undefined;
+  const incoming = useIncomingCall(ringing?.callId, props.onAnswerCall, props.onDeclineCall);
+  const answersHere =
+    ringing !== undefined && (props.onAnswerCall ?? props.onDeclineCall) !== undefined;
 
   const { reset: resetStart } = start;
   useEffect(() => {
@@ -66,7 +79,8 @@ export function CallButton(props: CallButtonProps) {
   const failed = start.status === 'error' && mode.kind !== 'active';
   const announcement = useAnnouncement(
     mode.kind === 'active'
-      ? activeCallLabel(mode.call, i18n.messages)
+      ? ((answersHere ? incomingCallAnnouncement(incoming, text) : undefined) ??
+          activeCallLabel(mode.call, i18n.messages))
       : starting
         ? text.starting
         : failed
@@ -105,6 +119,17 @@ export function CallButton(props: CallButtonProps) {
           onEndCall={onEndCall}
           media={media}
           now={props.now}
+          incomingActions={
+            answersHere && (
+              <IncomingCallActions
+                call={mode.call}
+                state={incoming}
+                messages={i18n.messages}
+                canAnswer={props.onAnswerCall !== undefined}
+                canDecline={props.onDeclineCall !== undefined}
+              />
+            )
+          }
         />
       ) : (
         <CallTrigger
@@ -140,6 +165,11 @@ export function CallButton(props: CallButtonProps) {
       />
     </div>
   );
+}
+
+/** The call, if it is a customer's call still ringing for the agent. */
+function incomingRinging(call: CallRecord): CallRecord | undefined {
+  return call.direction === 'user_initiated' && call.status === 'ringing' ? call : undefined;
 }
 
 /** Why the button will not call right away, and until when: each decision's reason once, in order. */

@@ -45,6 +45,16 @@ export interface WacallMessages {
     ending: string;
     ended: string;
     endFailed: string;
+    /** Answers a ringing incoming call (`onAnswerCall`). */
+    answer: string;
+    answering: string;
+    answered: string;
+    answerFailed: string;
+    /** Declines a ringing incoming call (`onDeclineCall`). */
+    decline: string;
+    declining: string;
+    declined: string;
+    declineFailed: string;
   };
   /** The in-call audio controls (`CallMediaControls`, and `CallButton` with `media`). */
   callMedia: {
@@ -190,6 +200,14 @@ export const englishMessages: WacallMessages = {
     ending: 'Ending…',
     ended: 'Call ended',
     endFailed: 'The call could not be ended.',
+    answer: 'Answer',
+    answering: 'Answering…',
+    answered: 'Call answered',
+    answerFailed: 'The call could not be answered.',
+    decline: 'Decline',
+    declining: 'Declining…',
+    declined: 'Call declined',
+    declineFailed: 'The call could not be declined.',
   },
   callMedia: {
     controls: 'Call audio',
