@@ -31,9 +31,9 @@ export interface Demo {
   page: Page;
   agent: Locator;
   phone: Locator;
-  /** The open ticket. */
+  /** The open ticket (its call button answers and declines a ringing call). */
   ticket: Locator;
-  /** The ticket's newest call (its badge, answer buttons and outcome). */
+  /** The ticket's newest call (its badge and outcome). */
   latestCall: Locator;
   callButton: Locator;
   /** An entry of the ticket's activity timeline (not the live region that announces it). */

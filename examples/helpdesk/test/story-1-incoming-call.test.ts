@@ -14,7 +14,7 @@ afterAll(async () => {
 it('story 1: the customer calls in, the agent answers, the customer hangs up — the ticket records it', async () => {
   const demo = await openDemo(browser);
   try {
-    const { phone, latestCall } = demo;
+    const { phone, ticket, latestCall } = demo;
     await demo.openTicket('Maria Silva');
     await demo.usePhoneOf('Maria Silva');
 
@@ -22,7 +22,7 @@ it('story 1: the customer calls in, the agent answers, the customer hangs up —
     await demo.ticketRow('Maria Silva').getByText('Incoming call').waitFor();
     await demo.latestCallStatus('Ringing').waitFor();
 
-    await latestCall.getByRole('button', { name: 'Answer call' }).click();
+    await ticket.getByRole('button', { name: 'Answer call' }).click();
     await demo.latestCallStatus('Ongoing').waitFor();
     await demo.ticketRow('Maria Silva').getByText('In call').waitFor();
     await phone.getByRole('heading', { name: 'On a call with the business' }).waitFor();

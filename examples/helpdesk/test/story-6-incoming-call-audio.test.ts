@@ -21,7 +21,7 @@ afterAll(async () => {
 it('story 6: an incoming call answered in the console carries audio both ways', async () => {
   const demo = await openDemo(browser);
   try {
-    const { phone, latestCall } = demo;
+    const { phone, ticket } = demo;
     await demo.openTicket('Maria Silva');
     await demo.usePhoneOf('Maria Silva');
 
@@ -29,7 +29,7 @@ it('story 6: an incoming call answered in the console carries audio both ways', 
     await demo.latestCallStatus('Ringing').waitFor();
     const relay = relayOf(demo, activeCallId(demo, 'Maria Silva'));
 
-    await latestCall.getByRole('button', { name: 'Answer call' }).click();
+    await ticket.getByRole('button', { name: 'Answer call' }).click();
     await demo.latestCallStatus('Ongoing').waitFor();
     await waitUntilAudioConnected(demo, relay);
 

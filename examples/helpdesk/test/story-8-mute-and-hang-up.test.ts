@@ -21,13 +21,13 @@ afterAll(async () => {
 it('story 8: mute stops the agent’s audio, unmute resumes it, and End call releases the microphone', async () => {
   const demo = await openDemo(browser);
   try {
-    const { page, phone, ticket, latestCall } = demo;
+    const { page, phone, ticket } = demo;
     await demo.openTicket('Maria Silva');
     await demo.usePhoneOf('Maria Silva');
     await phone.getByRole('button', { name: 'Call the business' }).click();
     await demo.latestCallStatus('Ringing').waitFor();
     const relay = relayOf(demo, activeCallId(demo, 'Maria Silva'));
-    await latestCall.getByRole('button', { name: 'Answer call' }).click();
+    await ticket.getByRole('button', { name: 'Answer call' }).click();
     await waitUntilAudioConnected(demo, relay);
     const received = () => relay.stats().opusPacketsReceived;
     await expect.poll(received).toBeGreaterThan(0);

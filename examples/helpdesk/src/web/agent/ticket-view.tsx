@@ -5,6 +5,9 @@ import { CallList } from './call-list';
 import type { AgentAudio } from './use-agent-audio';
 import { useTicketActions } from './use-ticket-actions';
 
+// The demo's tests (and its agents) know these buttons by their longer names.
+const callButtonMessages = { callButton: { answer: 'Answer call', decline: 'Decline call' } };
+
 export interface TicketViewProps {
   ticket: TicketDetail;
   /** The agent's microphone; its controls show in the ticket whose customer the call is with. */
@@ -31,6 +34,9 @@ export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
           templates={ticket.templates}
           onStartCall={actions.startCall}
           onEndCall={actions.endCall}
+          onAnswerCall={actions.answerCall}
+          onDeclineCall={actions.declineCall}
+          messages={callButtonMessages}
           {...(audio.customer === customer ? { media: audio.media } : {})}
           onSendPermissionRequest={actions.requestPermission}
           onSendCallInvite={actions.sendCallInvite}
@@ -48,11 +54,7 @@ export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
       </dl>
       <div className="ticket__columns">
         <div className="ticket__main">
-          <CallList
-            calls={ticket.calls}
-            onAnswer={actions.answerCall}
-            onDecline={actions.declineCall}
-          />
+          <CallList calls={ticket.calls} />
           <CustomerMessages messages={ticket.messages} />
         </div>
         <ActivityTimeline
