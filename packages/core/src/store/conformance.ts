@@ -1,3 +1,4 @@
+import { commitCases } from './conformance/commit-tests';
 import { engineCases } from './conformance/engine-tests';
 import { fixtureFactory } from './conformance/kit';
 import type { MakeStore, StoreConformanceOptions } from './conformance/kit';
@@ -6,7 +7,7 @@ import { valueCases } from './conformance/value-tests';
 
 /**
  * Registers the suite every Store must pass, with your test runner's `describe` and `it`: each Store
- * operation, expiry, atomicity under concurrent writers (across two handles when `connectAgain` is
+ * operation, expiry, atomic commits (a bad write at every position, races across handles), the change feed, atomicity under concurrent writers (across two handles when `connectAgain` is
  * given), and isolation between customers and business numbers through the permission engine.
  * `makeStore` is called once per test and must return an empty store (e.g. under a fresh key prefix).
  */
@@ -17,6 +18,7 @@ export function runStoreConformance(makeStore: MakeStore, options: StoreConforma
     for (const [group, cases] of [
       ['values', valueCases],
       ['lists', listCases],
+      ['commit and change feed', commitCases],
       ['permission engine', engineCases],
     ] as const) {
       options.describe(group, () => {

@@ -1,11 +1,13 @@
-import { storeInput } from './store-input';
+import { checkCommit, storeInput } from './store-input';
 import type {
+  ChangeFeedListener,
   JsonValue,
   ListAddOptions,
   ListItem,
   ListPage,
   ListPageOptions,
   Store,
+  StoreCommit,
   Versioned,
   WriteOptions,
 } from './store';
@@ -46,6 +48,7 @@ export class MemoryStore implements Store {
   readonly #now: () => number;
   readonly #values = new Map<string, ValueEntry>();
   readonly #lists = new Map<string, ListState>();
+  readonly #listeners = new Set<ChangeFeedListener>();
   #versions = 0;
   #writesSinceSweep = 0;
 
@@ -103,19 +106,7 @@ export class MemoryStore implements Store {
     storeInput.key(key);
     const { id, at, value } = storeInput.item(item, key);
     const { maxLength, ttlMs } = storeInput.listAdd(options, key);
-    const entry: ListEntry = { id, at, text: storeInput.encode(value, key) };
-    const list = this.#liveList(key) ?? { items: [], byId: new Map<string, ListEntry>() };
-    const previous = list.byId.get(id);
-    if (previous) list.items.splice(indexOf(list.items, previous), 1);
-    list.items.splice(insertionIndex(list.items, entry), 0, entry);
-    list.byId.set(id, entry);
-    for (const dropped of list.items.splice(0, Math.max(0, list.items.length - maxLength))) {
-      list.byId.delete(dropped.id);
-    }
-    if (ttlMs === undefined) delete list.expiresAt;
-    else list.expiresAt = this.#now() + ttlMs;
-    this.#lists.set(key, list);
-    this.#afterWrite();
+    this.#listAdd(key, { id, at, text: storeInput.encode(value, key) }, maxLength, ttlMs);
   }
 
   async listPage<T extends JsonValue = JsonValue>(
@@ -146,16 +137,89 @@ export class MemoryStore implements Store {
     return { items, hasMore: start > 0 };
   }
 
+  async getMany(keys: readonly string[]): Promise<(Versioned | undefined)[]> {
+    return Promise.all(keys.map((key) => this.get(key)));
+  }
+
+  async commit(commit: StoreCommit): Promise<boolean> {
+    const { expect, writes, publish } = checkCommit(commit);
+    for (const { key, version } of expect) {
+      if ((this.#liveValue(key)?.version ?? null) !== version) return false;
+    }
+    for (const write of writes) {
+      switch (write.type) {
+        case 'set':
+          this.#setText(write.key, write.text, write.ttlMs);
+          break;
+        case 'delete':
+          this.#values.delete(write.key);
+          this.#lists.delete(write.key);
+          break;
+        case 'listAdd':
+          this.#listAdd(write.key, write, write.maxLength, write.ttlMs);
+          break;
+        case 'listRemove':
+          this.#listRemove(write.key, write.id);
+          break;
+      }
+    }
+    // Each listener gets its own parsed copy, as it would from a shared backend.
+    for (const text of publish) {
+      for (const listener of [...this.#listeners]) deliver(listener, JSON.parse(text) as JsonValue);
+    }
+    return true;
+  }
+
+  async subscribe(listener: ChangeFeedListener): Promise<() => Promise<void>> {
+    // A wrapper per call, so subscribing the same listener twice gives two independent subscriptions.
+    const subscription: ChangeFeedListener = {
+      message: (message) => listener.message(message),
+      resync: () => listener.resync(),
+    };
+    this.#listeners.add(subscription);
+    return async () => void this.#listeners.delete(subscription);
+  }
+
   async close(): Promise<void> {
     // Nothing to release; the data stays readable so a test can inspect it after closing.
   }
 
   #write(key: string, value: JsonValue, options: WriteOptions | undefined): void {
     const { text, ttlMs } = validateWrite(key, value, options);
+    this.#setText(key, text, ttlMs);
+  }
+
+  #setText(key: string, text: string, ttlMs: number | undefined): void {
     const entry: ValueEntry = { text, version: String(++this.#versions) };
     if (ttlMs !== undefined) entry.expiresAt = this.#now() + ttlMs;
     this.#values.set(key, entry);
     this.#afterWrite();
+  }
+
+  #listAdd(key: string, entry: ListEntry, maxLength: number, ttlMs: number | undefined): void {
+    const list = this.#liveList(key) ?? { items: [], byId: new Map<string, ListEntry>() };
+    const stored: ListEntry = { id: entry.id, at: entry.at, text: entry.text };
+    const previous = list.byId.get(stored.id);
+    if (previous) list.items.splice(indexOf(list.items, previous), 1);
+    list.items.splice(insertionIndex(list.items, stored), 0, stored);
+    list.byId.set(stored.id, stored);
+    for (const dropped of list.items.splice(0, Math.max(0, list.items.length - maxLength))) {
+      list.byId.delete(dropped.id);
+    }
+    if (ttlMs === undefined) delete list.expiresAt;
+    else list.expiresAt = this.#now() + ttlMs;
+    this.#lists.set(key, list);
+    this.#afterWrite();
+  }
+
+  /** Removes one item; the list keeps its expiry. */
+  #listRemove(key: string, id: string): void {
+    const list = this.#liveList(key);
+    const entry = list?.byId.get(id);
+    if (!list || !entry) return;
+    list.items.splice(indexOf(list.items, entry), 1);
+    list.byId.delete(id);
+    if (list.items.length === 0) this.#lists.delete(key);
   }
 
   #liveValue(key: string): ValueEntry | undefined {
@@ -182,6 +246,17 @@ export class MemoryStore implements Store {
     this.#writesSinceSweep = 0;
     for (const key of [...this.#values.keys()]) this.#liveValue(key);
     for (const key of [...this.#lists.keys()]) this.#liveList(key);
+  }
+}
+
+/** A listener that throws must not undo a commit or starve the other listeners. */
+function deliver(listener: ChangeFeedListener, message: JsonValue): void {
+  try {
+    listener.message(message);
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
   }
 }
 

@@ -1,5 +1,13 @@
 import { StoreError } from './store-error';
-import type { JsonValue, ListAddOptions, ListItem, ListPageOptions, WriteOptions } from './store';
+import type {
+  JsonValue,
+  ListAddOptions,
+  ListItem,
+  ListPageOptions,
+  StoreCommit,
+  StoreCondition,
+  WriteOptions,
+} from './store';
 
 const fail = (message: string, key?: string): never => {
   throw new StoreError('invalid_argument', message, key === undefined ? undefined : { key });
@@ -125,6 +133,79 @@ export const storeInput = {
     );
   },
 };
+
+/** A commit's write, checked and with its value already encoded (as every store needs it). */
+export type CheckedWrite =
+  | { type: 'set'; key: string; text: string; ttlMs?: number }
+  | { type: 'delete'; key: string }
+  | { type: 'listAdd'; key: string; id: string; at: number; text: string; maxLength: number; ttlMs?: number }
+  | { type: 'listRemove'; key: string; id: string };
+
+export interface CheckedCommit {
+  expect: StoreCondition[];
+  writes: CheckedWrite[];
+  /** The messages as JSON text. */
+  publish: string[];
+}
+
+/**
+ * Checks and encodes a whole commit before anything is written, so a bad write anywhere in it rejects
+ * the commit with nothing applied.
+ */
+export function checkCommit(commit: StoreCommit): CheckedCommit {
+  if (typeof commit !== 'object' || commit === null || !Array.isArray(commit.writes)) {
+    return fail('commit() needs { expect?, writes: [...], publish? }.');
+  }
+  const expect = (commit.expect ?? []).map((condition, index) => {
+    const where = `commit expect[${index}]`;
+    if (typeof condition !== 'object' || condition === null) {
+      return fail(`${where} must be { key, version } (got ${describe(condition)}).`);
+    }
+    const key = storeInput.key(condition.key);
+    if (condition.version !== null && (typeof condition.version !== 'string' || condition.version === '')) {
+      return fail(
+        `${where}: version for "${key}" must be a version string from get(), or null for "absent" (got ${describe(condition.version)}).`,
+        key,
+      );
+    }
+    return { key, version: condition.version };
+  });
+  const writes = commit.writes.map((write, index): CheckedWrite => {
+    if (typeof write !== 'object' || write === null) {
+      return fail(`commit writes[${index}] must be an object with a type (got ${describe(write)}).`);
+    }
+    const key = storeInput.key(write.key);
+    switch (write.type) {
+      case 'set': {
+        const ttlMs = storeInput.write(write, key);
+        const text = storeInput.encode(write.value, key);
+        return ttlMs === undefined ? { type: 'set', key, text } : { type: 'set', key, text, ttlMs };
+      }
+      case 'delete':
+        return { type: 'delete', key };
+      case 'listAdd': {
+        const { id, at, value } = storeInput.item(write.item, key);
+        const { maxLength, ttlMs } = storeInput.listAdd(write, key);
+        const text = storeInput.encode(value, key);
+        const checked: CheckedWrite = { type: 'listAdd', key, id, at, text, maxLength };
+        if (ttlMs !== undefined) checked.ttlMs = ttlMs;
+        return checked;
+      }
+      case 'listRemove':
+        if (typeof write.id !== 'string' || write.id === '') {
+          return fail(`commit writes[${index}]: listRemove on "${key}" needs a non-empty id.`, key);
+        }
+        return { type: 'listRemove', key, id: write.id };
+      default:
+        return fail(
+          `commit writes[${index}] has unknown type ${describe((write as { type?: unknown }).type)}; use set, delete, listAdd or listRemove.`,
+          key,
+        );
+    }
+  });
+  const publish = (commit.publish ?? []).map((message) => storeInput.encode(message, 'publish'));
+  return { expect, writes, publish };
+}
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';

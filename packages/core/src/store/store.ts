@@ -1,8 +1,8 @@
 /**
  * The Store: the one interface behind every piece of state @wacall keeps (permission state, call records,
- * activity lists, webhook de-duplication). Every operation is a single atomic step on one key, so a
- * shared backend such as Redis can implement each with one command or one script, and every write can
- * carry a time to live so nothing grows without bound.
+ * activity lists, webhook de-duplication). Single-key operations are atomic steps; `commit` applies a
+ * whole change (conditions, writes and change-feed messages) all or nothing, so a shared backend such as
+ * Redis implements it with one script. Every write can carry a time to live so nothing grows without bound.
  */
 
 /** Any value that survives `JSON.stringify` → `JSON.parse` unchanged. */
@@ -54,6 +54,42 @@ export interface ListPage<T extends JsonValue = JsonValue> {
   hasMore: boolean;
 }
 
+/** Holds when the value at `key` is still at `version` (`null`: when the key is absent). */
+export interface StoreCondition {
+  key: string;
+  version: string | null;
+}
+
+/** One write of a commit. Value keys and list keys are separate namespaces, as for the single operations. */
+export type StoreWrite =
+  | { type: 'set'; key: string; value: JsonValue; ttlMs?: number }
+  | { type: 'delete'; key: string }
+  | { type: 'listAdd'; key: string; item: ListItem; maxLength: number; ttlMs?: number }
+  | { type: 'listRemove'; key: string; id: string };
+
+/**
+ * A change applied all or nothing: when every condition holds, every write is applied in order and every
+ * message is published on the change feed; otherwise nothing is.
+ */
+export interface StoreCommit {
+  /** Conditions checked before anything is written (compare-and-set over several keys). */
+  expect?: readonly StoreCondition[];
+  writes: readonly StoreWrite[];
+  /** Delivered once to every subscriber of the change feed (on every instance), only if committed. */
+  publish?: readonly JsonValue[];
+}
+
+/** What the change feed hands a subscriber. */
+export interface ChangeFeedListener {
+  /** A message some `commit` published, on this instance or another. */
+  message(message: JsonValue): void;
+  /**
+   * Messages may have been missed (the subscription broke and came back): refetch what you show. Called
+   * after the subscription is live again.
+   */
+  resync(): void;
+}
+
 /**
  * Key-value and list storage with per-key atomic operations and expiry. Keys of values and keys of lists
  * are separate namespaces. Implementations: `MemoryStore` (one process), `RedisStore` (@wacall/redis).
@@ -88,6 +124,19 @@ export interface Store {
     key: string,
     options: ListPageOptions,
   ): Promise<ListPage<T>>;
+  /** The values at `keys`, in order, as `get` would return each, read at one moment. */
+  getMany(keys: readonly string[]): Promise<(Versioned | undefined)[]>;
+  /**
+   * Applies `commit` atomically: resolves `true` when it was applied, `false` when a condition did not
+   * hold (nothing written, nothing published). Rejects with `StoreError` on bad input or an unreachable
+   * backend, also with nothing written.
+   */
+  commit(commit: StoreCommit): Promise<boolean>;
+  /**
+   * Listens to the change feed: every message any handle on the same data commits from now on. Resolves
+   * once listening, with a function that stops it.
+   */
+  subscribe(listener: ChangeFeedListener): Promise<() => Promise<void>>;
   /** Releases connections the store opened itself. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -42,6 +42,9 @@ describe('updateValue', () => {
       delete: (key) => inner.delete(key),
       listAdd: (key, item, options) => inner.listAdd(key, item, options),
       listPage: (key, options) => inner.listPage(key, options),
+      getMany: (keys) => inner.getMany(keys),
+      commit: (commit) => inner.commit(commit),
+      subscribe: (listener) => inner.subscribe(listener),
       close: () => inner.close(),
     };
     const error = await updateValue<number>(contended, 'hot', () => ({ value: 1 }), {
