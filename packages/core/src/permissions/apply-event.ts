@@ -1,22 +1,24 @@
 import type {
   CallConnectEvent,
+  CallStatusEvent,
   CallTerminateEvent,
   PermissionReplyEvent,
   WebhookEvent,
 } from '../webhooks/events';
 import type { PermissionPolicy } from './policy';
-import { addCall, isLaterFact } from './stored-state';
-import type { PermissionFact, StoredPermissionState } from './stored-state';
+import { addCall, addFact } from './stored-state';
+import type { ActiveCall, PermissionFact, StoredPermissionState } from './stored-state';
 
 /**
  * Merges one webhook event into a customer's facts. Pure, idempotent and order-independent: every
- * change is "the later fact wins", "the maximum wins" or "add by id". Returns `undefined` for events
- * the engine does not track.
+ * change is "add by identity", "the maximum wins" or a filter by identity. Returns `undefined` for
+ * events the engine does not track. `token` is the correlation token the event echoed, if any.
  */
 export function applyEvent(
   state: StoredPermissionState,
   event: WebhookEvent,
   policy: PermissionPolicy,
+  token?: string,
 ): StoredPermissionState | undefined {
   switch (event.type) {
     case 'permission.reply':
@@ -24,12 +26,30 @@ export function applyEvent(
     case 'message':
       return openWindow(state, event.timestamp, policy);
     case 'call.connect':
-      return applyConnect(state, event, policy);
+      return applyConnect(confirm(state, event.callId, token), event, policy);
+    case 'call.status':
+      return applyStatus(confirm(state, event.callId, token), event);
     case 'call.terminate':
-      return applyTerminate(state, event, policy);
+      return applyTerminate(confirm(state, event.callId, token), event, policy);
     default:
       return undefined;
   }
+}
+
+/** A webhook that echoes our token settles a call whose `connect` answer was lost. */
+function confirm(
+  state: StoredPermissionState,
+  callId: string,
+  token: string | undefined,
+): StoredPermissionState {
+  const call = token === undefined ? undefined : state.active.find((c) => c.token === token);
+  if (!call || (call.callId === callId && call.until === undefined)) return state;
+  const { until: _until, ...confirmed } = call;
+  return {
+    ...state,
+    active: state.active.map((c) => (c === call ? { ...confirmed, callId } : c)),
+    pending: state.pending.filter((entry) => entry.id !== call.id),
+  };
 }
 
 function applyReply(
@@ -41,7 +61,7 @@ function applyReply(
   if (!fact) return undefined;
   // A reply the customer tapped is a message from them, so it opens the window like any other.
   const next = event.source === 'user_action' ? openWindow(state, event.timestamp, policy) : state;
-  return isLaterFact(fact, next.fact) ? { ...next, fact } : next;
+  return { ...next, facts: addFact(next.facts, fact) };
 }
 
 function replyFact(
@@ -73,6 +93,22 @@ function openWindow(
     : state;
 }
 
+/** Marks the call as seen (connected or ringing), unless its end was seen already. */
+function markActive(
+  state: StoredPermissionState,
+  callId: string,
+  since: number,
+  connected: boolean,
+): StoredPermissionState {
+  if (state.ended.some((entry) => entry.callId === callId)) return state;
+  const existing = state.active.find((call) => call.callId === callId);
+  if (existing && (existing.connected || !connected)) return state;
+  const active: ActiveCall[] = existing
+    ? state.active.map((call) => (call === existing ? { ...call, connected } : call))
+    : [...state.active, { id: callId, callId, since, connected }];
+  return { ...state, active };
+}
+
 function applyConnect(
   state: StoredPermissionState,
   event: CallConnectEvent,
@@ -80,16 +116,13 @@ function applyConnect(
 ): StoredPermissionState {
   const next =
     event.direction === 'user_initiated' ? openWindow(state, event.timestamp, policy) : state;
-  if (next.ended.some((entry) => entry.callId === event.callId)) return next;
-  const existing = next.active.find((call) => call.callId === event.callId);
-  if (existing?.connected) return next;
-  const active = existing
-    ? next.active.map((call) => (call === existing ? { ...call, connected: true } : call))
-    : [
-        ...next.active,
-        { id: event.callId, callId: event.callId, since: event.timestamp, connected: true },
-      ];
-  return { ...next, active };
+  return markActive(next, event.callId, event.timestamp, true);
+}
+
+function applyStatus(state: StoredPermissionState, event: CallStatusEvent): StoredPermissionState {
+  const status = event.status.toLowerCase();
+  if (status !== 'ringing' && status !== 'accepted') return state;
+  return markActive(state, event.callId, event.timestamp, status === 'accepted');
 }
 
 function applyTerminate(
@@ -105,24 +138,24 @@ function applyTerminate(
   };
   if (event.answered && policy.requestLimits.resetOnConnectedCall) {
     // The platform clears the request counters after any connected call; later requests still count.
-    next = { ...next, requests: next.requests.filter((entry) => entry.at >= endedAt) };
+    next = {
+      ...next,
+      requestsCountedFrom: Math.max(next.requestsCountedFrom ?? -Infinity, endedAt),
+    };
   }
   if (event.direction !== 'business_initiated') return next;
   if (event.answered) {
-    const lastAnsweredAt = Math.max(next.lastAnsweredAt ?? -Infinity, endedAt);
     return {
       ...next,
       answered: addCall(next.answered, {
         callId: event.callId,
         at: event.startTime ?? event.timestamp,
+        endedAt,
       }),
-      lastAnsweredAt,
-      missed: next.missed.filter(
-        (entry) => entry.at > lastAnsweredAt && entry.callId !== event.callId,
-      ),
+      missed: next.missed.filter((entry) => entry.callId !== event.callId),
     };
   }
   const counted = next.answered.some((entry) => entry.callId === event.callId);
-  if (counted || endedAt <= (next.lastAnsweredAt ?? -Infinity)) return next;
+  if (counted) return next;
   return { ...next, missed: addCall(next.missed, { callId: event.callId, at: endedAt }) };
 }

@@ -1,4 +1,4 @@
-import { derivePermissionState, limitUsage } from './derive-state';
+import { countedRequestTimes, derivePermissionState, limitUsage } from './derive-state';
 import { isLive } from './stored-state';
 import type { PermissionPolicy } from './policy';
 import type { StoredPermissionState } from './stored-state';
@@ -36,7 +36,7 @@ export function decide(
 ): Decision {
   const { policy } = context;
   const permission = derivePermissionState(state, now, policy);
-  const requestTimes = state.requests.map((entry) => entry.at);
+  const requestTimes = countedRequestTimes(state);
   const usage: DecisionUsage = {
     requests24h: limitUsage(requestTimes, policy.requestLimits.daily, now),
     requests7d: limitUsage(requestTimes, policy.requestLimits.weekly, now),
@@ -69,6 +69,9 @@ function verdictFor(
   usage: DecisionUsage,
 ): Verdict {
   if (!context.callingEnabled) return { reason: 'calling_disabled' };
+  // A send whose outcome is unknown may have reached the customer: doing it again could do it twice.
+  const pending = awaitedUntil(state, input.action, now);
+  if (pending !== undefined) return { reason: 'awaiting_confirmation', retryAt: pending };
   if (input.action === 'start_call')
     return startCallVerdict(state, input, now, context, permission, usage);
 
@@ -97,6 +100,16 @@ function verdictFor(
     (b[1].resetsAt ?? 0) > (a[1].resetsAt ?? 0) ? b : a,
   );
   return { reason, channel, ...(limit.resetsAt === undefined ? {} : { retryAt: limit.resetsAt }) };
+}
+
+/** Until when an earlier send of `action` with an unknown outcome holds further ones back. */
+function awaitedUntil(
+  state: StoredPermissionState,
+  action: DecideInput['action'],
+  now: number,
+): number | undefined {
+  const holds = state.pending.filter((entry) => entry.action === action && entry.until > now);
+  return holds.length === 0 ? undefined : Math.max(...holds.map((entry) => entry.until));
 }
 
 function startCallVerdict(

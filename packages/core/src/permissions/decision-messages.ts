@@ -22,6 +22,8 @@ export const decisionMessages: Readonly<Record<DecisionReason, string>> = Object
     'Business-initiated calling and permission requests are not available for this business number’s country.',
   calling_disabled: 'Calling is turned off for this business number.',
   call_in_progress: 'A call with this customer is already in progress.',
+  awaiting_confirmation:
+    'The last attempt may have reached WhatsApp, but its answer was lost. Wait for WhatsApp to confirm it before trying again, so the customer is not contacted twice.',
   window_closed:
     'The customer has not written in the last 24 hours, so only a pre-approved template can be sent.',
 });

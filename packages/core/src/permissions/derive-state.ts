@@ -1,12 +1,13 @@
 import type { PermissionPolicy, RollingLimit } from './policy';
-import type { StoredPermissionState } from './stored-state';
+import { lastAnsweredAt, latestFact, latestSentRequest } from './stored-state';
+import type { RequestEntry, StoredPermissionState } from './stored-state';
 import type { LimitUsage, PermissionState, PermissionStatus, RevokedReason } from './types';
 
 /**
  * Our clock and Meta's differ by a little, and Meta's timestamps are whole seconds: a request sent this
  * close before a reply is taken as the one the reply answers, not as a newer request.
  */
-const clockSkewToleranceMs = 5_000;
+export const clockSkewToleranceMs = 5_000;
 
 /** The customer's permission as of `now`, derived from the stored facts. */
 export function derivePermissionState(
@@ -20,7 +21,7 @@ export function derivePermissionState(
   let revokedReason: RevokedReason | undefined;
   let since = -Infinity;
 
-  const fact = state.fact;
+  const fact = latestFact(state);
   if (fact) {
     since = fact.at;
     permission = fact.status;
@@ -33,7 +34,7 @@ export function derivePermissionState(
 
   // Misses count "in a row" after the last answered call and, while granted, after the grant itself.
   const cut = Math.max(
-    state.lastAnsweredAt ?? -Infinity,
+    lastAnsweredAt(state) ?? -Infinity,
     permission === 'granted' && fact ? fact.at : -Infinity,
   );
   const misses = state.missed.filter((entry) => entry.at > cut);
@@ -47,13 +48,13 @@ export function derivePermissionState(
     since = revokingMiss.at;
   }
 
-  const request = state.request;
+  const request = latestSentRequest(state);
   if (request && request.at > since + clockSkewToleranceMs) {
     const grantStands = permission === 'granted' && (expiresAt === undefined || expiresAt > now);
     if (!grantStands) {
       permission = 'requested';
       permanent = false;
-      expiresAt = request.expiresAt;
+      expiresAt = request.at + policy.requestExpiryMs;
       revokedReason = undefined;
     }
   }
@@ -71,7 +72,7 @@ export function derivePermissionState(
     permanent,
     consecutiveMissed: misses.length,
     requests: inWindow(
-      state.requests.map((entry) => entry.at),
+      countedRequestTimes(state),
       Math.max(policy.requestLimits.daily.windowMs, policy.requestLimits.weekly.windowMs),
       now,
     ),
@@ -85,6 +86,17 @@ export function derivePermissionState(
   if (permission === 'revoked' && revokedReason !== undefined) result.revokedReason = revokedReason;
   if (state.windowOpenUntil !== undefined) result.windowOpenUntil = state.windowOpenUntil;
   return result;
+}
+
+/** Times of the requests that count against the limits (a connected call resets the count). */
+export function countedRequestTimes(state: StoredPermissionState): number[] {
+  return state.requests
+    .filter((entry) => countsAgainstLimits(state, entry))
+    .map((entry) => entry.at);
+}
+
+export function countsAgainstLimits(state: StoredPermissionState, entry: RequestEntry): boolean {
+  return !entry.uncounted && entry.at >= (state.requestsCountedFrom ?? -Infinity);
 }
 
 /** Times still inside a rolling window ending at `now`, oldest first. A use at `t` counts until `t + windowMs`. */

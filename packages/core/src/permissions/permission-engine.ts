@@ -14,7 +14,7 @@ import { PermissionEngineError } from './permission-engine-error';
 import { resolvePolicy } from './policy';
 import type { PermissionPolicy } from './policy';
 import { countryOfNumber, phoneDigits } from './region';
-import { commitUse, recordUse, releaseUse } from './reservation';
+import { commitUse, holdUse, recordUse, releaseUse } from './reservation';
 import type { Reservation, ReservationCommit, ReserveResult } from './reservation';
 import { decodeState, pruneState, stateTtl } from './stored-state';
 import type { StoredPermissionState } from './stored-state';
@@ -105,14 +105,14 @@ export function createPermissionEngine(options: PermissionEngineOptions): Permis
     return result.update;
   };
 
-  const settle = (customer: string, action: PermissionAction, id: string, reservedAt: number) => {
-    let settled: 'committed' | 'released' | undefined;
-    const once = async (kind: 'committed' | 'released', run: () => Promise<unknown>) => {
+  const settle = (customer: string, action: PermissionAction, id: string) => {
+    let settled: 'committed' | 'released' | 'held' | undefined;
+    const once = async (kind: 'committed' | 'released' | 'held', run: () => Promise<unknown>) => {
       if (settled === kind) return;
       if (settled !== undefined) {
         throw new PermissionEngineError(
           'reservation_settled',
-          `Reservation ${id} was already ${settled}; call commit() after a successful API call or release() after a failed one, not both.`,
+          `Reservation ${id} was already ${settled}; call one of commit() (it succeeded), release() (Meta refused it) or hold() (the outcome is unknown), once.`,
         );
       }
       settled = kind;
@@ -120,11 +120,11 @@ export function createPermissionEngine(options: PermissionEngineOptions): Permis
     };
     return {
       commit: (details: ReservationCommit = {}) =>
-        once('committed', () =>
-          mutate(customer, (state) => commitUse(state, action, id, reservedAt, details, policy)),
-        ),
+        once('committed', () => mutate(customer, (state) => commitUse(state, action, id, details))),
       release: () =>
         once('released', () => mutate(customer, (state) => releaseUse(state, action, id))),
+      hold: () =>
+        once('held', () => mutate(customer, (state, at) => holdUse(state, action, id, at, policy))),
     };
   };
 
@@ -158,7 +158,7 @@ export function createPermissionEngine(options: PermissionEngineOptions): Permis
         ...decision,
         allowed: true,
         reservationId: id,
-        ...settle(customer, decideInput.action, id, outcome.at),
+        ...settle(customer, decideInput.action, id),
       };
       return reservation;
     },

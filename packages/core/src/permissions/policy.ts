@@ -40,6 +40,12 @@ export interface PermissionPolicy {
   callSetupTimeoutMs: number;
   /** How long a connected call blocks another one when its end is never seen. */
   activeCallTimeoutMs: number;
+  /**
+   * How long a send whose outcome is unknown (a timeout, a network error after the request left, a 5xx,
+   * an unreadable answer) holds back the same action for the customer, unless a webhook settles it
+   * first: the longest a call rings plus a margin. At most 5 minutes.
+   */
+  awaitingConfirmationMs: number;
   /** How long a customer's state is kept after its last change once no grant or limit needs it. */
   stateRetentionMs: number;
 }
@@ -59,6 +65,9 @@ export const platformLimits: PermissionPolicy = Object.freeze({
   businessInitiatedUnavailableIn: Object.freeze(['US', 'CA', 'EG', 'VN', 'NG']),
   callSetupTimeoutMs: 2 * 60 * 1000,
   activeCallTimeoutMs: 4 * hour,
+  // Meta does not publish how long a business-initiated call rings; a minute is what clients show,
+  // and one more minute covers webhook delays.
+  awaitingConfirmationMs: 2 * 60 * 1000,
   stateRetentionMs: 90 * day,
 });
 
@@ -127,6 +136,14 @@ function validatePolicy(policy: PermissionPolicy): void {
   duration('conversationWindowMs', policy.conversationWindowMs);
   duration('callSetupTimeoutMs', policy.callSetupTimeoutMs);
   duration('activeCallTimeoutMs', policy.activeCallTimeoutMs);
+  duration('awaitingConfirmationMs', policy.awaitingConfirmationMs);
+  if (policy.awaitingConfirmationMs > 5 * 60 * 1000) {
+    invalid(
+      'awaitingConfirmationMs',
+      'must be at most 300000 (5 minutes): longer would block a customer on one lost answer',
+      policy.awaitingConfirmationMs,
+    );
+  }
   duration('stateRetentionMs', policy.stateRetentionMs);
   const countries = policy.businessInitiatedUnavailableIn;
   if (

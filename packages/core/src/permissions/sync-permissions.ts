@@ -1,8 +1,16 @@
 import type { ActionLimit, CallPermissions } from '../client/permission-types';
 import { derivePermissionState } from './derive-state';
 import type { PermissionPolicy, RollingLimit } from './policy';
-import { isLaterFact } from './stored-state';
-import type { CallEntry, PermissionFact, StoredPermissionState, TimedEntry } from './stored-state';
+import { addFact, isLaterFact, latestFact } from './stored-state';
+import type {
+  AnsweredCall,
+  PermissionFact,
+  RequestEntry,
+  StoredPermissionState,
+} from './stored-state';
+import { countsAgainstLimits } from './derive-state';
+
+type TimedEntry = { id: string; at: number };
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -19,13 +27,25 @@ export function syncState(
 ): StoredPermissionState {
   let next = state;
   const fact = platformFact(state, permissions, now, policy);
-  if (fact && isLaterFact(fact, next.fact)) next = { ...next, fact };
+  if (fact && isLaterFact(fact, latestFact(next)))
+    next = { ...next, facts: addFact(next.facts, fact) };
 
   const requestLimits = permissions.actions.sendCallPermissionRequest?.limits ?? [];
   for (const limit of requestLimits) {
     const own = ownLimit(limit, [policy.requestLimits.daily, policy.requestLimits.weekly]);
-    if (own)
-      next = { ...next, requests: reconcile(next.requests, limit, own, now, 'sync-request') };
+    if (!own) continue;
+    // The platform's count wins; requests it does not count stay in the history, marked so.
+    const counted = next.requests.filter((entry) => countsAgainstLimits(next, entry));
+    const target = reconcile(counted, limit, own, now, 'sync-request');
+    const targetIds = new Set(target.map((entry) => entry.id));
+    const uncounted = new Set(counted.filter((entry) => !targetIds.has(entry.id)).map((e) => e.id));
+    const requests: RequestEntry[] = [
+      ...next.requests.map((entry) =>
+        uncounted.has(entry.id) ? { ...entry, uncounted: true as const } : entry,
+      ),
+      ...target.filter((entry) => !next.requests.some((existing) => existing.id === entry.id)),
+    ].sort((a, b) => a.at - b.at);
+    next = { ...next, requests };
   }
   const callLimits = permissions.actions.startCall?.limits ?? [];
   for (const limit of callLimits) {
@@ -33,9 +53,13 @@ export function syncState(
     if (!own) continue;
     const entries = next.answered.map((entry) => ({ id: entry.callId, at: entry.at }));
     const reconciled = reconcile(entries, limit, own, now, 'sync-call');
+    const byId = new Map(next.answered.map((entry) => [entry.callId, entry]));
     next = {
       ...next,
-      answered: reconciled.map((entry): CallEntry => ({ callId: entry.id, at: entry.at })),
+      answered: reconciled.map(
+        (entry): AnsweredCall =>
+          byId.get(entry.id) ?? { callId: entry.id, at: entry.at, endedAt: entry.at },
+      ),
     };
   }
   return next;
@@ -49,7 +73,7 @@ function platformFact(
   policy: PermissionPolicy,
 ): PermissionFact | undefined {
   const local = derivePermissionState(state, now, policy);
-  const base = { at: now, key: 'sync' };
+  const base = { at: now, key: `sync:${now}` };
   switch (permissions.status) {
     case 'permanent':
       return local.permission === 'granted' && local.permanent

@@ -58,6 +58,7 @@ export type DecisionReason =
   | 'region_unavailable'
   | 'calling_disabled'
   | 'call_in_progress'
+  | 'awaiting_confirmation'
   | 'window_closed';
 
 /** The engine's answer to "may I do this now?" — data, so a UI can say why and until when. */

@@ -6,6 +6,7 @@ import {
   grantPermanent,
   grantTemporary,
   hour,
+  message,
   minute,
   missedCall,
   t0,
@@ -67,6 +68,42 @@ export const callScenarios: Scenario[] = [
     at: 3 * hour,
     check: call,
     expect: { allowed: true, usage: { calls24h: { used: 0, max: 1 } } },
+  },
+  // Sends whose outcome is unknown.
+  {
+    name: 'a call whose connect timed out holds the next one back until the platform could have rung out',
+    steps: [grantedNow, { at: hour, send: 'call', settle: 'hold' }],
+    at: hour + minute,
+    check: call,
+    expect: { allowed: false, reason: 'awaiting_confirmation', retryAt: t0 + hour + 2 * minute },
+  },
+  {
+    name: 'an unconfirmed call stops holding once its time has passed with no webhook',
+    steps: [grantedNow, { at: hour, send: 'call', settle: 'hold' }],
+    at: hour + 2 * minute,
+    check: call,
+    expect: { allowed: true },
+  },
+  {
+    name: 'an unconfirmed permission request counts as sent and holds the next one back',
+    options: { policy: { requestLimits: { daily: { max: 5 }, weekly: { max: 10 } } } },
+    steps: [ev(0, message(t0)), { at: hour, send: 'request', settle: 'hold' }],
+    at: hour + minute,
+    check: request,
+    expect: {
+      allowed: false,
+      reason: 'awaiting_confirmation',
+      retryAt: t0 + hour + 2 * minute,
+      usage: { requests24h: { used: 1, max: 5 } },
+      permission: { permission: 'requested' },
+    },
+  },
+  {
+    name: 'an unconfirmed call invite holds the next invite back, but not a call',
+    steps: [grantedNow, { at: hour, send: 'invite', settle: 'hold' }],
+    at: hour + minute,
+    check: invite,
+    expect: { allowed: false, reason: 'awaiting_confirmation' },
   },
   // Calls in progress.
   {

@@ -10,7 +10,12 @@ import { businessNumber, customer, t0 } from './events';
 
 export type Step =
   | { at: number; event: WebhookEvent }
-  | { at: number; send: 'request' | 'call'; settle?: 'commit' | 'release'; callId?: string }
+  | {
+      at: number;
+      send: 'request' | 'call' | 'invite';
+      settle?: 'commit' | 'release' | 'hold';
+      callId?: string;
+    }
   | { at: number; sync: CallPermissions };
 
 export interface Scenario {
@@ -55,12 +60,23 @@ export async function runScenario(scenario: Scenario): Promise<Decision> {
     } else if ('sync' in step) {
       await engine.sync(customer, step.sync);
     } else {
-      const action = step.send === 'request' ? 'send_permission_request' : 'start_call';
-      const reservation = await engine.reserve({ customer, action });
+      const action = (
+        {
+          request: 'send_permission_request',
+          call: 'start_call',
+          invite: 'send_call_invite',
+        } as const
+      )[step.send];
+      const reservation = await engine.reserve({
+        customer,
+        action,
+        ...(action === 'send_call_invite' ? { channel: 'template' as const } : {}),
+      });
       if (!reservation.allowed) throw new Error(`setup step refused: ${reservation.reason}`);
       if (step.settle === 'commit')
         await reservation.commit(step.callId ? { callId: step.callId } : {});
       if (step.settle === 'release') await reservation.release();
+      if (step.settle === 'hold') await reservation.hold();
     }
   }
   clock.set(t0 + scenario.at);
