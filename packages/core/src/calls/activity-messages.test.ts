@@ -29,6 +29,7 @@ const es: ActivityMessages = {
   'call.dropped.agent': 'Cortada: problema de red del agente',
   'call.dropped.customer': 'Cortada: problema de red del cliente',
   'call.dropped.unknown': 'Cortada: conexión perdida',
+  'call.end_not_seen': 'Sin noticias de WhatsApp durante {minutes} min: marcada como finalizada',
   'permission.granted.permanent': 'Permiso de llamada permanente concedido',
   'permission.granted.temporary': 'Permiso de llamada temporal concedido',
   'permission.revoked_by_customer': 'El cliente revocó el permiso',

@@ -132,6 +132,7 @@ describe('diffActivities', () => {
     ).toEqual({
       added: [],
       changed: [],
+      removed: [],
     });
   });
 

@@ -43,6 +43,7 @@ function factsFromEvent(event: CallEvent): CallFacts {
     case 'call.connect':
       addParties(facts, event);
       facts.connectAt = event.timestamp;
+      if (event.session) facts.session = { ...event.session, at: event.timestamp };
       break;
     case 'call.terminate':
       addParties(facts, event);

@@ -64,6 +64,17 @@ export interface CallFacts {
   terminate?: TerminateFacts;
   /** Unique, sorted by time then kind then agent. */
   agentEvents: AgentEventFact[];
+  /** The latest SDP Meta sent (by webhook time; ties broken by content). */
+  session?: SessionFact;
+  /** When the clock closed the call because no closing webhook came (`sweep`). */
+  endNotSeenAt?: number;
+}
+
+/** An SDP with the time of the webhook that carried it. */
+export interface SessionFact {
+  sdpType: 'offer' | 'answer';
+  sdp: string;
+  at: number;
 }
 
 /** Facts that say nothing yet, for one call: the neutral element of `mergeCallFacts`. */
@@ -105,7 +116,18 @@ export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
   setIfDefined(merged, 'acceptedAt', minNumber(a.acceptedAt, b.acceptedAt));
   setIfDefined(merged, 'rejectedAt', minNumber(a.rejectedAt, b.rejectedAt));
   setIfDefined(merged, 'terminate', mergeTerminate(a.terminate, b.terminate));
+  setIfDefined(merged, 'session', latestSession(a.session, b.session));
+  setIfDefined(merged, 'endNotSeenAt', minNumber(a.endNotSeenAt, b.endNotSeenAt));
   return merged;
+}
+
+function latestSession(
+  a: SessionFact | undefined,
+  b: SessionFact | undefined,
+): SessionFact | undefined {
+  if (!a || !b) return a ?? b;
+  if (a.at !== b.at) return a.at > b.at ? a : b;
+  return compareStrings(stableKey(a), stableKey(b)) >= 0 ? a : b;
 }
 
 function mergeTerminate(

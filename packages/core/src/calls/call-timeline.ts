@@ -31,6 +31,8 @@ export interface CallTimeline {
   rejected: boolean;
   rejectedAt?: number;
   final: boolean;
+  /** Closed by the clock: no closing webhook or agent action was ever seen. */
+  endNotSeen?: boolean;
   endedAt?: number;
   durationSeconds?: number;
   status: CallStatus;
@@ -99,10 +101,12 @@ function addMoments(t: CallTimeline, facts: CallFacts, incoming: boolean): void 
   const rejectedByTerminate = terminate?.statuses.includes('rejected') ? terminate.at : undefined;
   const rejectedAt = incoming ? undefined : (facts.rejectedAt ?? rejectedByTerminate);
   t.rejected = !t.answered && rejectedAt !== undefined;
-  t.final = Boolean(terminate || t.ender || t.rejecter || rejectedAt !== undefined);
-  const endedAt = t.final
+  const seenEnding = Boolean(terminate || t.ender || t.rejecter || rejectedAt !== undefined);
+  t.endNotSeen = !seenEnding && facts.endNotSeenAt !== undefined;
+  t.final = seenEnding || t.endNotSeen;
+  const endedAt = seenEnding
     ? (terminate?.endTime ?? terminate?.at ?? minOf([t.ender?.at, t.rejecter?.at, rejectedAt]))
-    : undefined;
+    : facts.endNotSeenAt;
   assign(t, {
     ringStart: incoming
       ? facts.connectAt
@@ -129,7 +133,10 @@ function settle(timeline: CallTimeline, incoming: boolean, options: CallDerivati
         : 'calling';
     return;
   }
-  if (network) {
+  if (timeline.endNotSeen) {
+    timeline.status = 'disconnected';
+    timeline.outcome = 'unknown';
+  } else if (network) {
     timeline.status = 'disconnected';
     timeline.outcome = 'dropped';
     timeline.endedBy = 'network';

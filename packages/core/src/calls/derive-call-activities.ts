@@ -113,8 +113,8 @@ function addConnection(t: CallTimeline, add: Add): void {
     }
     return;
   }
-  // A network drop before pickup is told by the end slot alone.
-  if (!t.final || t.network) return;
+  // A network drop before pickup, or an end never seen, is told by the end slot alone.
+  if (!t.final || t.network || t.endNotSeen) return;
   // Counted to the moment someone gave up: the agent's click, the customer's reject, or the end.
   const gaveUp = t.rejecter ?? t.ender;
   const at = (t.rejected ? t.rejectedAt : gaveUp?.at) ?? endedAt;
@@ -134,7 +134,10 @@ function addConnection(t: CallTimeline, add: Add): void {
 function addEnd(t: CallTimeline, add: Add): void {
   if (!t.final) return;
   const at = t.endedAt ?? t.createdAt;
-  if (t.network) {
+  if (t.endNotSeen) {
+    const lastWord = t.answeredAt ?? t.ringStart ?? t.createdAt;
+    add('end', 'call.end_not_seen', { minutes: Math.round((at - lastWord) / 60_000) }, at);
+  } else if (t.network) {
     const params: ActivityParamsMap['call.dropped'] = {
       side: t.network.side,
       code: t.network.code,

@@ -40,6 +40,7 @@ export function recordFromTimeline(facts: CallFacts, timeline: CallTimeline): Ca
   setIfDefined(record, 'endedBy', timeline.endedBy);
   setIfDefined(record, 'outcome', timeline.outcome);
   setIfDefined(record, 'bizOpaqueCallbackData', facts.bizOpaqueCallbackData?.value);
+  if (facts.session) record.session = { sdpType: facts.session.sdpType, sdp: facts.session.sdp };
   return record;
 }
 

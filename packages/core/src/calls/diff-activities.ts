@@ -6,6 +6,8 @@ export interface ActivityDiff {
   added: Activity[];
   /** Same id, different content: a late event refined them; replace the stored copy. */
   changed: Activity[];
+  /** In the earlier list only: a fact learnt late shows they did not happen (rare; history moved). */
+  removed: Activity[];
 }
 
 /**
@@ -17,11 +19,13 @@ export function diffActivities(
   after: readonly Activity[],
 ): ActivityDiff {
   const previous = new Map(before.map((activity) => [activity.id, stableKey(activity)]));
-  const diff: ActivityDiff = { added: [], changed: [] };
+  const diff: ActivityDiff = { added: [], changed: [], removed: [] };
   for (const activity of after) {
     const earlier = previous.get(activity.id);
     if (earlier === undefined) diff.added.push(activity);
     else if (earlier !== stableKey(activity)) diff.changed.push(activity);
   }
+  const kept = new Set(after.map((activity) => activity.id));
+  diff.removed = before.filter((activity) => !kept.has(activity.id));
   return diff;
 }

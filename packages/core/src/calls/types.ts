@@ -25,8 +25,11 @@ export type OutgoingCallStatus =
 
 export type CallStatus = IncomingCallStatus | OutgoingCallStatus;
 
-/** The ticket's final word on a call. */
-export type CallOutcome = 'completed' | 'missed' | 'rejected' | 'dropped';
+/**
+ * The ticket's final word on a call. `unknown`: its end was never seen (no closing webhook arrived
+ * within the policy's setup or active-call timeout), so the call was closed by the clock.
+ */
+export type CallOutcome = 'completed' | 'missed' | 'rejected' | 'dropped' | 'unknown';
 
 export type CallEndedBy = 'agent' | 'customer' | 'platform' | 'network';
 
@@ -46,6 +49,17 @@ interface CallRecordBase {
   errors: WebhookError[];
   outcome?: CallOutcome;
   bizOpaqueCallbackData?: string;
+  /**
+   * The latest SDP Meta sent for the call: the customer's `offer` on an incoming call (answer it from
+   * any instance), or the `answer` to the agent's offer on an outgoing one.
+   */
+  session?: CallSession;
+}
+
+/** An SDP as Meta sent it, byte for byte. */
+export interface CallSession {
+  sdpType: 'offer' | 'answer';
+  sdp: string;
 }
 
 export interface IncomingCallRecord extends CallRecordBase {
@@ -85,6 +99,8 @@ export interface ActivityParamsMap {
     durationSeconds?: number;
     code?: number;
   };
+  // No closing webhook came; the clock closed the call after `minutes` without word.
+  'call.end_not_seen': { minutes: number };
   // Permission status.
   'permission.granted': { permanent: boolean; expiresAt?: number };
   'permission.revoked_by_customer': Record<string, never>;

@@ -45,6 +45,9 @@ export function eventCustomer(event: WebhookEvent): string | undefined {
           ? [event.from, event.contact?.waId, event.fromUserId, event.contact?.userId]
           : [event.to, event.contact?.waId, event.toUserId, event.contact?.userId];
       break;
+    case 'call.status':
+      candidates = [event.recipientId, event.recipientUserId];
+      break;
     default:
       return undefined;
   }
