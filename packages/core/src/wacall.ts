@@ -1,22 +1,25 @@
 import EventEmitter from 'eventemitter3';
-import { recordAgentEvent as mergeAgentEvent } from './calls/record-agent-event';
 import { WacallValidationError } from './errors/wacall-validation-error';
-import { acceptCall, endCall, rejectCall, startCall } from './facade/call-actions';
+import { acceptCall, changeCall, endCall, rejectCall, startCall } from './facade/call-actions';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
 import type { FacadeContext } from './facade/facade-context';
-import { changeCall } from './facade/facade-context';
+import { listenToFeed } from './facade/feed';
 import { ingestEvents } from './facade/ingest';
 import { requestPermission, sendCallInvite } from './facade/message-actions';
-import { createWacallState } from './facade/wacall-state';
+import { stateKeys } from './facade/state-keys';
+import { sweep } from './facade/sweep';
 import type { Wacall, WacallEventMap, WacallOptions } from './facade/wacall-types';
+import { decisionMessages } from './permissions/decision-messages';
 import { createPermissionEngine } from './permissions/permission-engine';
+import { reservationIds } from './permissions/reservation-ids';
 import { MemoryStore } from './store/memory-store';
 
 const day = 24 * 60 * 60 * 1000;
 
 /**
- * Wires the client, the permission engine, the call lifecycle and a Store into one object: feed it
- * webhook events, call its agent actions, and listen to what changed.
+ * Wires the client, the permission rules, the call lifecycle and a Store into one object: feed it
+ * webhook events, call its agent actions, and listen to what changed — on every instance that shares
+ * the store, whichever instance made the change.
  *
  * @example
  * const wacall = createWacall({ client, businessNumber: '+44 20 7946 0000' });
@@ -34,37 +37,69 @@ export function createWacall(options: WacallOptions): Wacall {
     ...(options.policy ? { policy: options.policy } : {}),
     ...(options.callingEnabled === undefined ? {} : { callingEnabled: options.callingEnabled }),
   });
+  const report = options.onError ?? logError;
+  const emitter = new EventEmitter<WacallEventMap>();
+  const feed = listenToFeed(store, engine.businessNumber, emitter);
+  const setting = options.callingEnabled ?? true;
   const context: FacadeContext = {
     client: options.client,
     engine,
-    state: createWacallState({
-      store,
-      businessDigits: engine.businessNumber,
+    store,
+    keys: stateKeys(engine.businessNumber),
+    policy: engine.policy,
+    businessDigits: engine.businessNumber,
+    async decideContext() {
+      const enabled = typeof setting === 'function' ? await setting() : setting;
+      return {
+        policy: engine.policy,
+        messages: decisionMessages,
+        regionBlocked:
+          engine.businessCountry !== undefined &&
+          engine.policy.businessInitiatedUnavailableIn.includes(engine.businessCountry),
+        callingEnabled: enabled !== false,
+      };
+    },
+    emitter,
+    now,
+    activityMessages: options.activityMessages,
+    limits: {
       maxActivities: options.maxActivitiesPerCustomer ?? 1000,
       dedupeTtlMs: options.dedupeTtlMs ?? 7 * day,
       retentionMs: options.retentionMs ?? 90 * day,
-    }),
-    emitter: new EventEmitter<WacallEventMap>(),
-    now,
-    activityMessages: options.activityMessages,
+    },
+    ready: feed.ready,
+    nextId: reservationIds(),
+    report,
   };
+  const timer = startSweeping(options.sweepIntervalMs, () => sweep(context), report);
 
   return {
     client: options.client,
     engine,
     store,
     on(event, listener) {
-      // eventemitter3's overloads cannot see that `listener` matches `event`; the signature above does.
-      context.emitter.on(event, listener as (...args: unknown[]) => void);
-      return () => void context.emitter.off(event, listener as (...args: unknown[]) => void);
+      // A listener that throws must not stop the others, nor the commit that announced the change.
+      const safe = (...args: unknown[]) => {
+        try {
+          (listener as (...values: unknown[]) => void)(...args);
+        } catch (error) {
+          report(error);
+        }
+      };
+      context.emitter.on(event, safe as never);
+      return () => void context.emitter.off(event, safe as never);
     },
     ingest: (events) => ingestEvents(context, events),
+    sweep: () => sweep(context),
+    async close() {
+      if (timer !== undefined) clearInterval(timer);
+      await feed.close();
+    },
     startCall: (input) => startCall(context, engine.businessNumber, input),
     acceptCall: (input) => acceptCall(context, input),
     rejectCall: (input) => rejectCall(context, input),
     endCall: (input) => endCall(context, input),
-    recordAgentEvent: (event) =>
-      changeCall(context, event.callId, (facts) => mergeAgentEvent(facts, event)),
+    recordAgentEvent: (event) => changeCall(context, event),
     requestPermission: (input) => requestPermission(context, input),
     sendCallInvite: (input) => sendCallInvite(context, input),
     getCustomer: (customer) => getCustomer(context, customer),
@@ -72,6 +107,41 @@ export function createWacall(options: WacallOptions): Wacall {
     getCall: (callId) => getCall(context, callId),
     listCalls: (customer, page) => listCalls(context, customer, page),
   };
+}
+
+function startSweeping(
+  intervalMs: number | undefined,
+  run: () => Promise<unknown>,
+  report: (error: unknown) => void,
+): ReturnType<typeof setInterval> | undefined {
+  if (intervalMs === undefined) return undefined;
+  if (!Number.isSafeInteger(intervalMs) || intervalMs < 1000) {
+    throw new WacallValidationError('createWacall', [
+      {
+        path: 'sweepIntervalMs',
+        message: `must be a whole number of milliseconds, at least 1000 (got ${String(intervalMs)}).`,
+        fix: 'Pass e.g. 30000 to sweep every 30 s, or leave it out and call sweep() from a scheduled job.',
+      },
+    ]);
+  }
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .catch(report)
+      .finally(() => (running = false));
+  }, intervalMs);
+  // A sweep timer alone must not keep the process alive.
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
+
+/** The default `onError`: one line an operator can act on, with nothing secret in it. */
+function logError(error: unknown): void {
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`[wacall] ${name}: ${message}`);
 }
 
 function checkOptions(options: WacallOptions): void {

@@ -1,57 +1,74 @@
 import { recordAgentEvent } from '../calls/record-agent-event';
+import type { AgentEvent } from '../calls/record-agent-event';
 import type { CallRecord } from '../calls/types';
 import { WacallDecisionError } from '../errors/wacall-decision-error';
+import { WacallValidationError } from '../errors/wacall-validation-error';
+import { correlationReserve, withCorrelation } from '../permissions/correlation';
+import { customerKey } from '../permissions/customer-key';
+import { commitUse } from '../permissions/reservation';
+import { callChange, readCall } from './call-change';
 import type { FacadeContext } from './facade-context';
-import { changeCall, notePermission } from './facade-context';
-import { activeCallOf } from './customer-reader';
-import type { WacallAcceptCallInput, CallActionInput, StartCallInput } from './wacall-types';
+import { changePermission, reserve, settleFailure } from './reserve';
+import { transact } from './transact';
+import type { CallActionInput, StartCallInput, WacallAcceptCallInput } from './wacall-types';
+
+const maxCallbackData = 512 - correlationReserve;
 
 /**
  * Places a business-initiated call: reserve the use (every limit checked atomically), dial, then
- * commit — or release the reservation when Meta refused, so a failed call costs nothing.
+ * commit the call and its activity in one go. Meta's refusal gives the reservation back; an unknown
+ * outcome (timeout, network, 5xx, unreadable answer) keeps it, so the next click cannot dial twice.
  */
 export async function startCall(
   context: FacadeContext,
   businessNumber: string,
   input: StartCallInput,
 ): Promise<CallRecord> {
-  const activeCall = await activeCallOf(context, input.to);
-  const reservation = await context.engine.reserve({
-    customer: input.to,
-    action: 'start_call',
-    ...(activeCall ? { activeCallId: activeCall.callId } : {}),
-  });
-  if (!reservation.allowed) throw new WacallDecisionError(reservation);
+  checkCallbackData('startCall', input.bizOpaqueCallbackData);
+  const customer = customerKey(input.to);
+  const agent = { id: input.agent.id, name: input.agent.name };
+  const { decision, reserved } = await reserve(
+    context,
+    customer,
+    { action: 'start_call' },
+    { agent },
+  );
+  if (!reserved) throw new WacallDecisionError(decision);
   let callId: string;
   try {
     ({ callId } = await context.client.calls.connect({
       to: input.to,
       sdp: input.sdp,
-      bizOpaqueCallbackData: input.bizOpaqueCallbackData,
+      // The token sits in the platform's 512 characters; the helpdesk's data comes back without it.
+      bizOpaqueCallbackData: withCorrelation(reserved.id, input.bizOpaqueCallbackData),
       recording: input.recording,
       transcription: input.transcription,
     }));
   } catch (error) {
-    await reservation.release();
+    await settleFailure(context, customer, reserved, error);
     throw error;
   }
-  await reservation.commit({ callId });
-  const at = context.now();
-  const record = await changeCall(context, callId, (facts) =>
-    recordAgentEvent(facts, {
-      kind: 'started',
-      callId,
-      at,
-      agent: input.agent,
-      customer: { waId: input.to },
-      businessNumber,
-      ...(input.bizOpaqueCallbackData === undefined
-        ? {}
-        : { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
-    }),
-  );
-  await notePermission(context, input.to, at);
-  return record;
+  const started: AgentEvent = {
+    kind: 'started',
+    callId,
+    // The reservation's time, as a webhook that confirms the call by its token would record it.
+    at: reserved.at,
+    agent,
+    customer: /^\d+$/.test(customer) ? { waId: customer } : { userId: customer },
+    businessNumber,
+    ...(input.bizOpaqueCallbackData === undefined
+      ? {}
+      : { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
+  };
+  return changePermission(context, customer, [context.keys.call(callId)], (state, _now, [call]) => {
+    const before = readCall(call);
+    const { change, record } = callChange(context, before, recordAgentEvent(before, started));
+    return {
+      after: commitUse(state, 'start_call', reserved.id, { callId }) ?? state,
+      also: change,
+      result: record,
+    };
+  });
 }
 
 /** Answers an incoming call: pre-accept lets media set up, accept (same SDP) picks up. */
@@ -59,6 +76,7 @@ export async function acceptCall(
   context: FacadeContext,
   input: WacallAcceptCallInput,
 ): Promise<CallRecord> {
+  checkCallbackData('acceptCall', input.bizOpaqueCallbackData);
   const { callId, sdp } = input;
   await context.client.calls.preAccept({ callId, sdp });
   await context.client.calls.accept({
@@ -89,8 +107,26 @@ function recordAction(
   kind: 'answered' | 'rejected' | 'ended',
   input: CallActionInput,
 ): Promise<CallRecord> {
-  const at = context.now();
-  return changeCall(context, input.callId, (facts) =>
-    recordAgentEvent(facts, { kind, callId: input.callId, at, agent: input.agent }),
-  );
+  return changeCall(context, { kind, callId: input.callId, at: context.now(), agent: input.agent });
+}
+
+/** Adds an agent event to a call's facts and files what it changes, in one commit. */
+export function changeCall(context: FacadeContext, event: AgentEvent): Promise<CallRecord> {
+  const key = context.keys.call(event.callId);
+  return transact(context, [key], ([value]) => {
+    const before = readCall(value);
+    const { change, record } = callChange(context, before, recordAgentEvent(before, event));
+    return { ...change, result: record };
+  });
+}
+
+function checkCallbackData(operation: string, data: string | undefined): void {
+  if (data === undefined || (typeof data === 'string' && data.length <= maxCallbackData)) return;
+  throw new WacallValidationError(operation, [
+    {
+      path: 'bizOpaqueCallbackData',
+      message: `must be a string of at most ${maxCallbackData} characters (got ${typeof data === 'string' ? `${data.length}` : typeof data}): @wacall keeps ${correlationReserve} of the platform's 512 for the token that recognises its own calls.`,
+      fix: 'Store larger data in your helpdesk and pass its id (a ticket id, say).',
+    },
+  ]);
 }

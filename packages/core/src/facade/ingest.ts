@@ -1,14 +1,26 @@
 import { applyCallEvent, isCallEvent } from '../calls/apply-call-event';
+import { mergeCallFacts } from '../calls/call-facts';
+import type { CallFacts } from '../calls/call-facts';
+import { recordAgentEvent } from '../calls/record-agent-event';
+import { applyEvent } from '../permissions/apply-event';
+import { readCorrelation } from '../permissions/correlation';
+import { eventCustomer } from '../permissions/customer-key';
+import type { StoredPermissionState } from '../permissions/stored-state';
 import { eventKey } from '../webhooks/event-key';
 import type { WebhookEvent } from '../webhooks/events';
+import { callChange, readCall } from './call-change';
+import type { Change } from './change';
+import { joinChanges, noChange } from './change';
 import type { FacadeContext } from './facade-context';
-import { changeCall, notePermission } from './facade-context';
+import { permissionChange, readPermission } from './permission-change';
+import { transact } from './transact';
 import type { IngestResult } from './wacall-types';
 
 /**
- * Applies webhook events once each. An event is marked seen only after every effect of it is stored,
- * so a failure part-way (the store went down) rejects, Meta redelivers, and the redelivery finishes
- * the job; effects themselves are idempotent, so nothing is counted twice.
+ * Applies webhook events once each, each in ONE atomic commit: the de-duplication claim, the call's
+ * facts, the customer's permission facts, the activities they stand for and the change-feed messages.
+ * A failure leaves nothing behind, so Meta's redelivery applies the event cleanly; an event already
+ * claimed (by this instance or another) counts as a duplicate.
  */
 export async function ingestEvents(
   context: FacadeContext,
@@ -20,22 +32,83 @@ export async function ingestEvents(
       result.ignored++;
       continue;
     }
-    const key = eventKey(event);
-    if (await context.state.seen(key)) {
-      result.duplicates++;
-      continue;
-    }
-    await applyOne(context, event);
-    await context.state.markSeen(key);
-    result.applied++;
+    const outcome = await ingestOne(context, event);
+    if (outcome === 'applied') result.applied++;
+    else result.duplicates++;
   }
   return result;
 }
 
-async function applyOne(context: FacadeContext, event: WebhookEvent): Promise<void> {
-  const update = await context.engine.apply(event);
-  if (isCallEvent(event)) {
-    await changeCall(context, event.callId, (facts) => applyCallEvent(facts, event));
+async function ingestOne(
+  context: FacadeContext,
+  event: WebhookEvent,
+): Promise<'applied' | 'duplicate'> {
+  const seenKey = context.keys.seen(eventKey(event));
+  const customer = customerOf(event);
+  const callEvent = isCallEvent(event) ? event : undefined;
+  const { token, data } = readCorrelation(callEvent?.bizOpaqueCallbackData);
+  const keys = [
+    seenKey,
+    ...(callEvent ? [context.keys.call(callEvent.callId)] : []),
+    ...(customer !== undefined ? [context.keys.permission(customer)] : []),
+  ];
+  return transact(context, keys, (values) => {
+    if (values[0] !== undefined) return { ...noChange(), result: 'duplicate' as const };
+    const now = context.now();
+    const parts: Change[] = [
+      {
+        writes: [{ type: 'set', key: seenKey, value: 1, ttlMs: context.limits.dedupeTtlMs }],
+        publish: [],
+      },
+    ];
+    let started: CallFacts | undefined;
+    if (customer !== undefined) {
+      const before = readPermission(context, customer, values[values.length - 1]);
+      const after = applyEvent(before, event, context.policy, token);
+      if (after && JSON.stringify(after) !== JSON.stringify(before)) {
+        parts.push(permissionChange(context, customer, before, after, now));
+      }
+      if (callEvent) started = startedByAgent(before, token, callEvent.callId, customer);
+    }
+    if (callEvent) {
+      const before = readCall(values[1]);
+      const withoutToken = { ...callEvent, bizOpaqueCallbackData: data };
+      if (data === undefined) delete withoutToken.bizOpaqueCallbackData;
+      let after = applyCallEvent(before, withoutToken);
+      if (started) after = mergeCallFacts(after, started);
+      parts.push(callChange(context, before, after).change);
+    }
+    return { ...joinChanges(...parts), result: 'applied' as const };
+  });
+}
+
+/** The customer the event concerns, if any; a malformed id concerns nobody rather than failing. */
+function customerOf(event: WebhookEvent): string | undefined {
+  try {
+    return eventCustomer(event);
+  } catch {
+    return undefined;
   }
-  if (update) await notePermission(context, update.customer, event.timestamp);
+}
+
+/**
+ * The agent's `started` fact for a call placed by this helpdesk, recognised by the token its webhooks
+ * echo. A call whose `connect` answer was lost is credited to its agent this way; for the others it
+ * repeats what `startCall` recorded (same agent, same time), which changes nothing.
+ */
+function startedByAgent(
+  state: StoredPermissionState,
+  token: string | undefined,
+  callId: string,
+  customer: string,
+): CallFacts | undefined {
+  const placed = token === undefined ? undefined : state.active.find((c) => c.token === token);
+  if (!placed?.agent) return undefined;
+  return recordAgentEvent(undefined, {
+    kind: 'started',
+    callId,
+    at: placed.since,
+    agent: placed.agent,
+    customer: /^\d+$/.test(customer) ? { waId: customer } : { userId: customer },
+  });
 }

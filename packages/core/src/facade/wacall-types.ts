@@ -35,6 +35,16 @@ export interface WacallOptions {
   dedupeTtlMs?: number;
   /** How long call records and activities are kept after their last change; default 90 days. */
   retentionMs?: number;
+  /**
+   * Runs `sweep()` this often (ms) in a long-lived process, on every instance (that is safe). Leave it
+   * out on serverless platforms and call `sweep()` from a scheduled job instead.
+   */
+  sweepIntervalMs?: number;
+  /**
+   * Receives failures nobody awaits: an `on(...)` listener that threw, a background sweep that failed.
+   * Default: a one-line `console.error` (name and message; never a token).
+   */
+  onError?: (error: unknown) => void;
 }
 
 /** A customer's permission changed (granted, revoked, expired, a request counted, the window opened…). */
@@ -50,12 +60,32 @@ export interface WacallEventMap {
   'activity.added': (activity: Activity) => void;
   /** A later webhook refined an activity already shown (e.g. "no answer" turned out to be "rejected"). */
   'activity.updated': (activity: Activity) => void;
+  /**
+   * A fact learnt late showed an activity did not happen as shown (say, an expiry that a revocation
+   * dated earlier had made moot): remove it from the timeline.
+   */
+  'activity.removed': (activity: Activity) => void;
+  /**
+   * This instance may have missed changes (its change-feed subscription broke and came back): refetch
+   * what you show.
+   */
+  resync: () => void;
+}
+
+/** What one `sweep()` recorded. */
+export interface SweepResult {
+  /** Customers whose permission the clock changed (an expiry, a hold that lapsed). */
+  customers: number;
+  /** Calls closed because their end was never seen. */
+  calls: number;
+  /** Deadlines that could not be applied this time (reported to `onError`; the next sweep retries). */
+  failed: number;
 }
 
 export interface IngestResult {
-  /** Events that changed or confirmed state. */
+  /** Events applied by this call; an event is applied once across every instance sharing the store. */
   applied: number;
-  /** Events seen before (Meta redelivers). */
+  /** Events seen before, here or on another instance (Meta redelivers). */
   duplicates: number;
   /** Events for another business number. */
   ignored: number;
@@ -67,7 +97,10 @@ export interface StartCallInput {
   /** The agent's SDP offer. */
   sdp: string;
   agent: Agent;
-  /** ≤ 512 characters, echoed in the call's webhooks (e.g. your ticket id). */
+  /**
+   * ≤ 464 characters, echoed in the call's webhooks and on the record (e.g. your ticket id). The
+   * platform takes 512; @wacall keeps 48 for the token that recognises its own calls.
+   */
   bizOpaqueCallbackData?: string;
   recording?: CallCaptureOptions;
   transcription?: CallCaptureOptions;
@@ -127,14 +160,27 @@ export interface PageOptions {
 
 /** One object for a helpdesk to integrate WhatsApp calling: webhooks in, agent actions, events out. */
 export interface Wacall {
+  /** Escape hatch: the raw Cloud API client. Calls made through it bypass the rules and the history. */
   readonly client: WhatsAppClient;
+  /** Escape hatch: the permission engine. Uses recorded through it bypass the activity history. */
   readonly engine: PermissionEngine;
+  /** Escape hatch: the Store behind this instance. */
   readonly store: Store;
   /** Subscribes to an event; returns a function that unsubscribes. */
   on<E extends keyof WacallEventMap>(event: E, listener: WacallEventMap[E]): () => void;
   /** Applies webhook events (from `parseWebhook`) once each, in order, and emits what changed. */
   ingest(events: readonly WebhookEvent[]): Promise<IngestResult>;
-  /** Places a business-initiated call, if the rules allow it. Throws `WacallDecisionError` if not. */
+  /**
+   * Applies what the clock decides — expired grants and requests, holds that lapsed, calls whose end
+   * was never seen — each once, dated when it happened. Safe to run on every instance at once.
+   */
+  sweep(): Promise<SweepResult>;
+  /** Stops the sweep timer and the change-feed subscription (the store stays open: it is yours). */
+  close(): Promise<void>;
+  /**
+   * Places a business-initiated call, if the rules allow it. Throws `WacallDecisionError` if not —
+   * `awaiting_confirmation` when an earlier attempt's outcome is still unknown.
+   */
   startCall(input: StartCallInput): Promise<CallRecord>;
   /** Answers an incoming call (pre-accept, then accept with the same SDP). */
   acceptCall(input: WacallAcceptCallInput): Promise<CallRecord>;

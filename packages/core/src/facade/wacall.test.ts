@@ -172,7 +172,7 @@ describe('createWacall: refusals', () => {
   it('gives the reservation back when Meta refuses the send, so the quota is not spent', async () => {
     const { wacall } = harness();
     await wacall.ingest([customerMessage(0)]);
-    graph('post', `${PHONE_NUMBER_ID}/messages`, graphError(500, 131000));
+    graph('post', `${PHONE_NUMBER_ID}/messages`, graphError(400, 131026));
     const error = await failure(() =>
       wacall.requestPermission({ to: customer.waId, agent, body: 'Hi' }),
     );
@@ -235,14 +235,18 @@ describe('createWacall: incoming calls and agent actions', () => {
 });
 
 describe('createWacall: what the clock changes', () => {
-  it('notices a temporary permission expiring with no webhook and records it once', async () => {
+  it('shows a temporary permission expired on read, and sweep records it once, dated at the expiry', async () => {
     const { wacall, emitted, setTime } = harness();
     await wacall.ingest([permissionReply(0)]);
-    setTime(7 * 86_400 + 1);
+    setTime(7 * 86_400 + 4 * 3600);
     const view = await wacall.getCustomer(customer.waId);
     expect(view.permission.permission).toBe('expired');
-    await wacall.getCustomer(customer.waId);
+    // Reading wrote nothing and announced nothing.
+    expect(kinds(emitted.activities)).toEqual(['permission.granted']);
+    expect(await wacall.sweep()).toEqual({ customers: 1, calls: 0, failed: 0 });
+    expect(await wacall.sweep()).toEqual({ customers: 0, calls: 0, failed: 0 });
     expect(kinds(emitted.activities)).toEqual(['permission.granted', 'permission.expired']);
+    expect(emitted.activities[1]?.at).toBe(at(7 * 86_400));
     expect(emitted.permissions.at(-1)?.permission.permission).toBe('expired');
   });
 

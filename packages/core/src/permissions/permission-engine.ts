@@ -12,6 +12,7 @@ import { businessDigits, checkInput } from './engine-input';
 import type { CheckInput, PermissionEngineOptions } from './engine-input';
 import { PermissionEngineError } from './permission-engine-error';
 import { resolvePolicy } from './policy';
+import { reservationIds } from './reservation-ids';
 import type { PermissionPolicy } from './policy';
 import { countryOfNumber, phoneDigits } from './region';
 import { commitUse, holdUse, recordUse, releaseUse } from './reservation';
@@ -192,16 +193,4 @@ function concernsThisNumber(
   if (phoneNumberId !== undefined) return event.phoneNumberId === phoneNumberId;
   if (event.displayPhoneNumber === undefined || event.displayPhoneNumber === '') return true;
   return phoneDigits(event.displayPhoneNumber) === businessNumber;
-}
-
-/**
- * Makes reservation ids unique across instances: a random prefix per engine (`getRandomValues` exists
- * in Node, browsers and edge runtimes, but is too slow to call per reservation) and a counter.
- */
-function reservationIds(): () => string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  const prefix = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  let counter = 0;
-  return () => `${prefix}-${(++counter).toString(36)}`;
 }

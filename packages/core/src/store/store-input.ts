@@ -138,7 +138,15 @@ export const storeInput = {
 export type CheckedWrite =
   | { type: 'set'; key: string; text: string; ttlMs?: number }
   | { type: 'delete'; key: string }
-  | { type: 'listAdd'; key: string; id: string; at: number; text: string; maxLength: number; ttlMs?: number }
+  | {
+      type: 'listAdd';
+      key: string;
+      id: string;
+      at: number;
+      text: string;
+      maxLength: number;
+      ttlMs?: number;
+    }
   | { type: 'listRemove'; key: string; id: string };
 
 export interface CheckedCommit {
@@ -162,7 +170,10 @@ export function checkCommit(commit: StoreCommit): CheckedCommit {
       return fail(`${where} must be { key, version } (got ${describe(condition)}).`);
     }
     const key = storeInput.key(condition.key);
-    if (condition.version !== null && (typeof condition.version !== 'string' || condition.version === '')) {
+    if (
+      condition.version !== null &&
+      (typeof condition.version !== 'string' || condition.version === '')
+    ) {
       return fail(
         `${where}: version for "${key}" must be a version string from get(), or null for "absent" (got ${describe(condition.version)}).`,
         key,
@@ -172,7 +183,9 @@ export function checkCommit(commit: StoreCommit): CheckedCommit {
   });
   const writes = commit.writes.map((write, index): CheckedWrite => {
     if (typeof write !== 'object' || write === null) {
-      return fail(`commit writes[${index}] must be an object with a type (got ${describe(write)}).`);
+      return fail(
+        `commit writes[${index}] must be an object with a type (got ${describe(write)}).`,
+      );
     }
     const key = storeInput.key(write.key);
     switch (write.type) {

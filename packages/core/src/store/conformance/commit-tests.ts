@@ -17,7 +17,10 @@ async function listen(store: Store) {
     for (let waited = 0; heard.length < count && waited < 3_000; waited += 10) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    assert(heard.length >= count, `${what}: expected ${count} feed messages, heard ${heard.length}`);
+    assert(
+      heard.length >= count,
+      `${what}: expected ${count} feed messages, heard ${heard.length}`,
+    );
   };
   return { heard, stop, waitFor, resyncs: () => resyncs };
 }
