@@ -153,10 +153,12 @@ export type {
 // --- store ---
 export { isStoreError, StoreError } from './store/store-error';
 export { MemoryStore } from './store/memory-store';
-export { storeInput } from './store/store-input';
+export { checkCommit, storeInput } from './store/store-input';
 export { updateValue } from './store/update-value';
 export type { MemoryStoreOptions } from './store/memory-store';
+export type { CheckedCommit, CheckedWrite } from './store/store-input';
 export type {
+  ChangeFeedListener,
   JsonValue,
   ListAddOptions,
   ListCursor,
@@ -164,6 +166,9 @@ export type {
   ListPage,
   ListPageOptions,
   Store,
+  StoreCommit,
+  StoreCondition,
+  StoreWrite,
   Versioned,
   WriteOptions,
 } from './store/store';
@@ -215,6 +220,7 @@ export type {
   Agent,
   CallEndedBy,
   CallOutcome,
+  CallSession,
   CallRecord,
   CallStatus,
   CustomerRef,
@@ -245,6 +251,7 @@ export type {
   RequestPermissionInput,
   SentMessageResult,
   StartCallInput,
+  SweepResult,
   Wacall,
   WacallAcceptCallInput,
   WacallCallInviteInput,

@@ -73,3 +73,55 @@ for index, member in ipairs(members) do
 end
 return result
 `;
+
+/**
+ * KEYS: every key the commit touches. ARGV[1]: JSON { e: conditions, w: writes, c: channel, p: messages }.
+ * A condition is [key index, version] ('' = must be absent). Writes (key indexes into KEYS):
+ * ['s', value, encoded, ttl|0] · ['d', value, set, hash] · ['a', set, hash, id, at, json, max, ttl|0] ·
+ * ['r', set, hash, id]. Returns 0 when a condition fails (nothing written), 1 when applied.
+ */
+export const commitScript = `
+local spec = cjson.decode(ARGV[1])
+for _, condition in ipairs(spec.e) do
+  local current = redis.call('GET', KEYS[condition[1]])
+  local version = ''
+  if current then
+    local separator = string.find(current, ':', 1, true)
+    version = separator and string.sub(current, 1, separator - 1) or '?'
+  end
+  if version ~= condition[2] then return 0 end
+end
+for _, w in ipairs(spec.w) do
+  local op = w[1]
+  if op == 's' then
+    if w[4] == 0 then redis.call('SET', KEYS[w[2]], w[3])
+    else redis.call('SET', KEYS[w[2]], w[3], 'PX', w[4]) end
+  elseif op == 'd' then
+    redis.call('DEL', KEYS[w[2]], KEYS[w[3]], KEYS[w[4]])
+  elseif op == 'a' then
+    local set, hash, id, at = KEYS[w[2]], KEYS[w[3]], w[4], w[5]
+    local previous = redis.call('HGET', hash, id)
+    if previous then redis.call('ZREM', set, string.sub(previous, 1, 16) .. ':' .. id) end
+    redis.call('ZADD', set, 0, at .. ':' .. id)
+    redis.call('HSET', hash, id, at .. w[6])
+    local excess = redis.call('ZCARD', set) - w[7]
+    if excess > 0 then
+      local dropped = redis.call('ZRANGE', set, 0, excess - 1)
+      redis.call('ZREMRANGEBYRANK', set, 0, excess - 1)
+      for _, member in ipairs(dropped) do redis.call('HDEL', hash, string.sub(member, 18)) end
+    end
+    for _, key in ipairs({ set, hash }) do
+      if w[8] == 0 then redis.call('PERSIST', key) else redis.call('PEXPIRE', key, w[8]) end
+    end
+  elseif op == 'r' then
+    local set, hash, id = KEYS[w[2]], KEYS[w[3]], w[4]
+    local previous = redis.call('HGET', hash, id)
+    if previous then
+      redis.call('ZREM', set, string.sub(previous, 1, 16) .. ':' .. id)
+      redis.call('HDEL', hash, id)
+    end
+  end
+end
+for _, message in ipairs(spec.p) do redis.call('PUBLISH', spec.c, message) end
+return 1
+`;

@@ -1,18 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Cluster, RedisOptions } from 'ioredis';
-import { StoreError, storeInput } from '@wacall/core';
+import { checkCommit, StoreError, storeInput } from '@wacall/core';
 import type {
+  ChangeFeedListener,
   JsonValue,
   ListAddOptions,
   ListItem,
   ListPage,
   ListPageOptions,
   Store,
+  StoreCommit,
   Versioned,
   WriteOptions,
 } from '@wacall/core';
-import { compareAndSetScript, listAddScript, listPageScript } from './lua';
+import { commitArguments, newVersion, padTime } from './commit-spec';
+import { ChangeFeed } from './change-feed';
+import { commitScript, compareAndSetScript, listAddScript, listPageScript } from './lua';
 import { ScriptRunner } from './script-runner';
 
 export interface RedisStoreOptions {
@@ -32,18 +35,19 @@ export interface RedisStoreOptions {
 const compareAndSet = new ScriptRunner(compareAndSetScript);
 const listAdd = new ScriptRunner(listAddScript);
 const listPage = new ScriptRunner(listPageScript);
-
-/** Times in list members are zero-padded to 16 digits so byte order is time order. */
-const padTime = (at: number) => String(at).padStart(16, '0');
+const commitRunner = new ScriptRunner(commitScript);
 
 /**
  * A Store on Redis (ioredis): state shared by every instance of the helpdesk, each operation one
- * atomic command or Lua script, every key with an expiry unless the caller asked to keep it.
+ * atomic command or Lua script (a whole `commit` is one script, one round trip), every key with an
+ * expiry unless the caller asked to keep it. The change feed is Redis pub/sub on a connection of its
+ * own, opened on the first `subscribe`.
  */
 export class RedisStore implements Store {
   readonly #client: Redis | Cluster;
   readonly #ownsClient: boolean;
   readonly #prefix: string;
+  readonly #feed: ChangeFeed;
   #closed = false;
 
   constructor(options: RedisStoreOptions = {}) {
@@ -60,22 +64,13 @@ export class RedisStore implements Store {
       this.#client.on('error', () => undefined);
       this.#ownsClient = true;
     }
+    this.#feed = new ChangeFeed(() => this.#client.duplicate(), `${this.#prefix}feed`);
   }
 
   async get<T extends JsonValue = JsonValue>(key: string): Promise<Versioned<T> | undefined> {
     storeInput.key(key);
     const stored = await this.#call('get', key, () => this.#client.get(this.#valueKey(key)));
-    if (stored === null) return undefined;
-    const separator = stored.indexOf(':');
-    if (separator < 1) {
-      throw new StoreError('corrupt', `The data at "${key}" was not written by a RedisStore.`, {
-        key,
-      });
-    }
-    return {
-      version: stored.slice(0, separator),
-      value: storeInput.decode(stored.slice(separator + 1), key) as T,
-    };
+    return this.#decodeValue(stored, key) as Versioned<T> | undefined;
   }
 
   async set(key: string, value: JsonValue, options?: WriteOptions): Promise<void> {
@@ -171,11 +166,60 @@ export class RedisStore implements Store {
     return { items, hasMore: hasMore === 1 };
   }
 
-  /** Closes the connection the store opened; a client you passed in stays open. */
+  async getMany(keys: readonly string[]): Promise<(Versioned | undefined)[]> {
+    keys.forEach((key) => storeInput.key(key));
+    if (keys.length === 0) return [];
+    // One MGET: every value read at the same moment, in one round trip.
+    const stored = await this.#call('getMany', keys[0] as string, () =>
+      this.#client.mget(...keys.map((key) => this.#valueKey(key))),
+    );
+    return stored.map((text, index) => this.#decodeValue(text, keys[index] as string));
+  }
+
+  async commit(commit: StoreCommit): Promise<boolean> {
+    const checked = checkCommit(commit);
+    const { keys, spec } = commitArguments(
+      checked,
+      { value: (key) => this.#valueKey(key), list: (key) => this.#listKeys(key) },
+      this.#feed.channel,
+    );
+    const first = checked.writes[0]?.key ?? checked.expect[0]?.key ?? 'commit';
+    const reply = await this.#call('commit', first, () =>
+      commitRunner.run(this.#client, keys, [spec]),
+    );
+    return reply === 1;
+  }
+
+  async subscribe(listener: ChangeFeedListener): Promise<() => Promise<void>> {
+    if (this.#closed) {
+      throw new StoreError(
+        'unavailable',
+        'RedisStore.subscribe() after close(): open a new store.',
+      );
+    }
+    return this.#call('subscribe', this.#feed.channel, () => this.#feed.add(listener));
+  }
+
+  /** Closes the connections the store opened (the feed's always); a client you passed in stays open. */
   async close(): Promise<void> {
-    if (this.#closed || !this.#ownsClient) return;
+    if (this.#closed) return;
     this.#closed = true;
-    await this.#client.quit().catch(() => this.#client.disconnect());
+    await this.#feed.close();
+    if (this.#ownsClient) await this.#client.quit().catch(() => this.#client.disconnect());
+  }
+
+  #decodeValue(stored: string | null, key: string): Versioned | undefined {
+    if (stored === null) return undefined;
+    const separator = stored.indexOf(':');
+    if (separator < 1) {
+      throw new StoreError('corrupt', `The data at "${key}" was not written by a RedisStore.`, {
+        key,
+      });
+    }
+    return {
+      version: stored.slice(0, separator),
+      value: storeInput.decode(stored.slice(separator + 1), key),
+    };
   }
 
   #valueKey(key: string): string {
@@ -191,7 +235,7 @@ export class RedisStore implements Store {
   #prepare(key: string, value: JsonValue, options: WriteOptions | undefined) {
     storeInput.key(key);
     const ttlMs = storeInput.write(options, key);
-    const encoded = `${randomBytes(9).toString('base64url')}:${storeInput.encode(value, key)}`;
+    const encoded = `${newVersion()}:${storeInput.encode(value, key)}`;
     return { encoded, ttlMs };
   }
 

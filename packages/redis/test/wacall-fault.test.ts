@@ -86,6 +86,9 @@ function failingAt(store: Store, failAt: number, server?: RedisServer) {
       await before(),
       store.listPage<T>(key, options)
     ),
+    getMany: async (keys) => (await before(), store.getMany(keys)),
+    commit: async (commit) => (await before(), store.commit(commit)),
+    subscribe: async (listener) => (await before(), store.subscribe(listener)),
     close: () => store.close(),
   };
   return { store: wrapped, counter };

@@ -1,0 +1,88 @@
+import type { Cluster, Redis } from 'ioredis';
+import type { ChangeFeedListener, JsonValue } from '@wacall/core';
+
+/**
+ * The change feed on Redis pub/sub: one subscriber connection per store, shared by its listeners.
+ * Pub/sub delivers each message once to each connected subscriber; what is published while the
+ * connection is down is lost, so every listener hears `resync()` once it is back.
+ */
+export class ChangeFeed {
+  readonly channel: string;
+  readonly #connect: () => Redis | Cluster;
+  readonly #listeners = new Set<ChangeFeedListener>();
+  #connection: Promise<Redis | Cluster> | undefined;
+  #broken = false;
+
+  constructor(connect: () => Redis | Cluster, channel: string) {
+    this.#connect = connect;
+    this.channel = channel;
+  }
+
+  /** Adds a listener once the subscription is live; resolves with a function that removes it. */
+  async add(listener: ChangeFeedListener): Promise<() => Promise<void>> {
+    await this.#subscribed();
+    // A wrapper per call, so the same listener added twice is two independent subscriptions.
+    const subscription: ChangeFeedListener = {
+      message: (message) => listener.message(message),
+      resync: () => listener.resync(),
+    };
+    this.#listeners.add(subscription);
+    return async () => void this.#listeners.delete(subscription);
+  }
+
+  async close(): Promise<void> {
+    this.#listeners.clear();
+    const connection = await this.#connection?.catch(() => undefined);
+    this.#connection = undefined;
+    if (connection) await connection.quit().catch(() => connection.disconnect());
+  }
+
+  #subscribed(): Promise<Redis | Cluster> {
+    this.#connection ??= this.#open().catch((error: unknown) => {
+      this.#connection = undefined;
+      throw error;
+    });
+    return this.#connection;
+  }
+
+  async #open(): Promise<Redis | Cluster> {
+    const connection = this.#connect();
+    // Failures show up as `resync` once the connection is back; the event would only be logged.
+    connection.on('error', () => undefined);
+    connection.on('close', () => void (this.#broken = true));
+    // ioredis subscribes again by itself after reconnecting; messages in between are lost.
+    connection.on('ready', () => {
+      if (!this.#broken) return;
+      this.#broken = false;
+      for (const listener of [...this.#listeners]) listener.resync();
+    });
+    connection.on('message', (channel: string, text: string) => {
+      if (channel !== this.channel) return;
+      let message: JsonValue;
+      try {
+        message = JSON.parse(text) as JsonValue;
+      } catch {
+        return;
+      }
+      for (const listener of [...this.#listeners]) deliver(listener, message);
+    });
+    try {
+      await connection.subscribe(this.channel);
+    } catch (error) {
+      connection.disconnect();
+      throw error;
+    }
+    return connection;
+  }
+}
+
+/** A listener that throws must not starve the others. */
+function deliver(listener: ChangeFeedListener, message: JsonValue): void {
+  try {
+    listener.message(message);
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
