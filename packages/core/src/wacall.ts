@@ -72,6 +72,8 @@ export function createWacall(options: WacallOptions): Wacall {
     report,
   };
   const timer = startSweeping(options.sweepIntervalMs, () => sweep(context), report);
+  // Listen at once: an instance that only serves agents' consoles must hear the others' changes.
+  feed.ready().catch(report);
 
   return {
     client: options.client,

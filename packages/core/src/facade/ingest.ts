@@ -102,7 +102,7 @@ function startedByAgent(
   callId: string,
   customer: string,
 ): CallFacts | undefined {
-  const placed = token === undefined ? undefined : state.active.find((c) => c.token === token);
+  const placed = token === undefined ? undefined : state.active.find((c) => c.id === token);
   if (!placed?.agent) return undefined;
   return recordAgentEvent(undefined, {
     kind: 'started',

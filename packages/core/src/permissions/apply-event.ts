@@ -42,7 +42,7 @@ function confirm(
   callId: string,
   token: string | undefined,
 ): StoredPermissionState {
-  const call = token === undefined ? undefined : state.active.find((c) => c.token === token);
+  const call = token === undefined ? undefined : state.active.find((c) => c.id === token);
   if (!call || (call.callId === callId && call.until === undefined)) return state;
   const { until: _until, ...confirmed } = call;
   return {

@@ -29,10 +29,8 @@ export type RefusedDecision = Decision & { allowed: false };
 
 export type ReserveResult = Reservation | RefusedDecision;
 
-/** Who and what a use is for, kept with a call so a webhook can complete it later. */
+/** Who a use is for, kept with a call so a webhook that confirms it can credit the agent. */
 export interface UseDetails {
-  /** Echoed back by Meta in `biz_opaque_callback_data`. */
-  token?: string;
   agent?: Agent;
 }
 

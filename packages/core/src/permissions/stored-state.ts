@@ -54,12 +54,11 @@ export type RequestEntry = {
 export type CallEntry = { callId: string; at: number };
 export type AnsweredCall = CallEntry & { endedAt: number };
 export type ActiveCall = {
+  /** The reservation id (also the token Meta echoes in `biz_opaque_callback_data`), or the call id. */
   id: string;
   callId?: string;
   since: number;
   connected: boolean;
-  /** Echoed back by Meta in `biz_opaque_callback_data`, so an unconfirmed call can be recognised. */
-  token?: string;
   /** An unconfirmed call blocks until then, unless a webhook settles it first. */
   until?: number;
   /** Who placed it, so a call confirmed only by a webhook is still credited to the agent. */
