@@ -64,7 +64,14 @@ export class RedisStore implements Store {
       this.#client.on('error', () => undefined);
       this.#ownsClient = true;
     }
-    this.#feed = new ChangeFeed(() => this.#client.duplicate(), `${this.#prefix}feed`);
+    const channel = `${this.#prefix}feed`;
+    // Named, so an operator can tell the feed's connection apart in CLIENT LIST.
+    const connectionName = channel.replace(/[^\w:.{}-]/g, '_');
+    const client = this.#client;
+    this.#feed = new ChangeFeed(
+      () => (client instanceof Redis ? client.duplicate({ connectionName }) : client.duplicate()),
+      channel,
+    );
   }
 
   async get<T extends JsonValue = JsonValue>(key: string): Promise<Versioned<T> | undefined> {

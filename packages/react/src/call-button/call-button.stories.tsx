@@ -129,6 +129,22 @@ export const CallLimitReached: Story = {
   },
 };
 
+/**
+ * The last call attempt timed out after it left, so it may be ringing: disabled until WhatsApp
+ * confirms it or the platform could have rung out, so the agent cannot dial twice.
+ */
+export const AwaitingConfirmation: Story = {
+  args: { customer: customers.awaitingConfirmation },
+  play: async ({ canvas, userEvent, args }) => {
+    const button = canvas.getByRole('button', { name: 'Call' });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(hintOf(button)).toContain('waiting for WhatsApp to confirm it');
+    await expect(hintOf(button)).toContain('Possible again in 2 minutes');
+    await userEvent.click(button);
+    await expect(args.onStartCall).not.toHaveBeenCalled();
+  },
+};
+
 export const RegionUnavailable: Story = {
   args: { customer: customers.regionUnavailable },
   play: explains('not available in this region'),
