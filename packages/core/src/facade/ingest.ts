@@ -6,6 +6,7 @@ import { applyEvent } from '../permissions/apply-event';
 import { readCorrelation } from '../permissions/correlation';
 import { eventCustomer } from '../permissions/customer-key';
 import type { StoredPermissionState } from '../permissions/stored-state';
+import { WacallValidationError } from '../errors/wacall-validation-error';
 import { eventKey } from '../webhooks/event-key';
 import type { WebhookEvent } from '../webhooks/events';
 import { callChange, readCall } from './call-change';
@@ -29,6 +30,20 @@ export async function ingestEvents(
   const result: IngestResult = { applied: 0, duplicates: 0, ignored: 0 };
   for (const event of events) {
     if (event.phoneNumberId !== undefined && event.phoneNumberId !== context.client.phoneNumberId) {
+      result.ignored++;
+      continue;
+    }
+    if (!Number.isSafeInteger(event.timestamp) || event.timestamp < 0) {
+      // parseWebhook never yields such a time; a hand-built event must not jam its call forever.
+      context.report(
+        new WacallValidationError('ingest', [
+          {
+            path: `events[${result.applied + result.duplicates + result.ignored}].timestamp`,
+            message: `must be whole epoch milliseconds (got ${String(event.timestamp)}); the event was skipped.`,
+            fix: 'Pass events from parseWebhook(), which refuses impossible times at the edge.',
+          },
+        ]),
+      );
       result.ignored++;
       continue;
     }

@@ -87,7 +87,10 @@ export interface IngestResult {
   applied: number;
   /** Events seen before, here or on another instance (Meta redelivers). */
   duplicates: number;
-  /** Events for another business number. */
+  /**
+   * Events for another business number, and events with an impossible time (not whole epoch ms),
+   * which are reported to `onError` and skipped so they cannot block the rest of the batch.
+   */
   ignored: number;
 }
 

@@ -297,3 +297,15 @@ describe('createWacall: what the agent console hears', () => {
     ]);
   });
 });
+
+describe('createWacall: bad input stays at the edge', () => {
+  it('skips an event with an impossible time, reports it, and applies the rest of the batch', async () => {
+    const reported: unknown[] = [];
+    const { wacall } = harness({ onError: (error) => void reported.push(error) });
+    const bad = { ...customerMessage(5, 'wamid.bad'), timestamp: at(5) + 0.5 };
+    const result = await wacall.ingest([bad, permissionReply(10)]);
+    expect(result).toEqual({ applied: 1, duplicates: 0, ignored: 1 });
+    expect(String(reported[0])).toMatch(/whole epoch milliseconds/);
+    expect((await wacall.getCustomer(customer.waId)).permission.permission).toBe('granted');
+  });
+});
