@@ -152,6 +152,7 @@ export type {
 
 // --- store ---
 export { isStoreError, StoreError } from './store/store-error';
+export { FeedListeners } from './store/feed-listeners';
 export { MemoryStore } from './store/memory-store';
 export { checkCommit, storeInput } from './store/store-input';
 export { updateValue } from './store/update-value';

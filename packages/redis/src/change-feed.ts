@@ -1,5 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
-import type { ChangeFeedListener, JsonValue } from '@wacall/core';
+import { FeedListeners } from '@wacall/core';
+import type { ChangeFeedListener } from '@wacall/core';
 
 /**
  * The change feed on Redis pub/sub: one subscriber connection per store, shared by its listeners.
@@ -9,7 +10,7 @@ import type { ChangeFeedListener, JsonValue } from '@wacall/core';
 export class ChangeFeed {
   readonly channel: string;
   readonly #connect: () => Redis | Cluster;
-  readonly #listeners = new Set<ChangeFeedListener>();
+  readonly #listeners = new FeedListeners();
   #connection: Promise<Redis | Cluster> | undefined;
   #broken = false;
 
@@ -21,13 +22,7 @@ export class ChangeFeed {
   /** Adds a listener once the subscription is live; resolves with a function that removes it. */
   async add(listener: ChangeFeedListener): Promise<() => Promise<void>> {
     await this.#subscribed();
-    // A wrapper per call, so the same listener added twice is two independent subscriptions.
-    const subscription: ChangeFeedListener = {
-      message: (message) => listener.message(message),
-      resync: () => listener.resync(),
-    };
-    this.#listeners.add(subscription);
-    return async () => void this.#listeners.delete(subscription);
+    return this.#listeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -54,17 +49,10 @@ export class ChangeFeed {
     connection.on('ready', () => {
       if (!this.#broken) return;
       this.#broken = false;
-      for (const listener of [...this.#listeners]) listener.resync();
+      this.#listeners.resync();
     });
     connection.on('message', (channel: string, text: string) => {
-      if (channel !== this.channel) return;
-      let message: JsonValue;
-      try {
-        message = JSON.parse(text) as JsonValue;
-      } catch {
-        return;
-      }
-      for (const listener of [...this.#listeners]) deliver(listener, message);
+      if (channel === this.channel) this.#listeners.deliver(text);
     });
     try {
       await connection.subscribe(this.channel);
@@ -73,16 +61,5 @@ export class ChangeFeed {
       throw error;
     }
     return connection;
-  }
-}
-
-/** A listener that throws must not starve the others. */
-function deliver(listener: ChangeFeedListener, message: JsonValue): void {
-  try {
-    listener.message(message);
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
   }
 }

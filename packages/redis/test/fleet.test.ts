@@ -4,15 +4,12 @@
 import { Redis } from 'ioredis';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createClient, createWacall, MemoryStore } from '@wacall/core';
+import { createWacall, MemoryStore } from '@wacall/core';
 import type { Activity, JsonValue, Store, Wacall, WebhookEvent } from '@wacall/core';
 import { RedisStore } from '../src/index';
+import { at, base, businessNumber, customer, ingestOnlyClient } from './webhook-events';
 
 const url = inject('redisUrl');
-const phoneNumberId = '106540352242922';
-const customer = '4915112345678';
-const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const at = (seconds: number) => t0 + seconds * 1000;
 const now = () => at(5_000);
 let run = 0;
 const prefix = () => `fleet:${process.pid}:${++run}:`;
@@ -20,14 +17,6 @@ const prefix = () => `fleet:${process.pid}:${++run}:`;
 const opened: { close(): Promise<void> }[] = [];
 afterAll(async () => {
   for (const resource of opened.reverse()) await resource.close();
-});
-
-const base = (seconds: number) => ({
-  wabaId: '102290129340398',
-  phoneNumberId,
-  displayPhoneNumber: '5511955550100',
-  timestamp: at(seconds),
-  raw: {},
 });
 
 function terminate(callId: string, seconds: number, answered = false): WebhookEvent {
@@ -85,12 +74,8 @@ function story(): WebhookEvent[] {
 }
 
 function instance(store: Store): { wacall: Wacall; heard: string[]; shown: Map<string, Activity> } {
-  const client = createClient({
-    accessToken: 'test-token',
-    phoneNumberId,
-    fetch: () => Promise.reject(new Error('ingest must not call the Cloud API')),
-  });
-  const wacall = createWacall({ client, businessNumber: '+55 11 95555 0100', store, now });
+  const client = ingestOnlyClient();
+  const wacall = createWacall({ client, businessNumber, store, now });
   opened.push(wacall);
   const heard: string[] = [];
   const shown = new Map<string, Activity>();

@@ -2,24 +2,12 @@
 // webhook handler answers 500 and Meta redelivers) and the redelivery must end in the state an
 // undisturbed run reaches, with nothing counted twice.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, createWacall, isStoreError } from '@wacall/core';
+import { createWacall, isStoreError } from '@wacall/core';
 import type { JsonValue, ListPageOptions, Store, Wacall, WebhookEvent } from '@wacall/core';
 import { RedisStore } from '../src/index';
+import { at, base, businessNumber, customer, ingestOnlyClient } from './webhook-events';
 import { startRedisServer } from './redis-server';
 import type { RedisServer } from './redis-server';
-
-const phoneNumberId = '106540352242922';
-const customer = '4915112345678';
-const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const at = (seconds: number) => t0 + seconds * 1000;
-
-const base = (seconds: number) => ({
-  wabaId: '102290129340398',
-  phoneNumberId,
-  displayPhoneNumber: '5511955550100',
-  timestamp: at(seconds),
-  raw: {},
-});
 
 /** A granted permission, then two business calls the customer never picks up. */
 function batch(): WebhookEvent[] {
@@ -58,12 +46,8 @@ function batch(): WebhookEvent[] {
 }
 
 function wacallOn(store: Store): Wacall {
-  const client = createClient({
-    accessToken: 'test-token',
-    phoneNumberId,
-    fetch: () => Promise.reject(new Error('ingest must not call the Cloud API')),
-  });
-  return createWacall({ client, businessNumber: '+55 11 95555 0100', store, now: () => at(700) });
+  const client = ingestOnlyClient();
+  return createWacall({ client, businessNumber, store, now: () => at(700) });
 }
 
 /** A store that counts its operations and takes Redis away just before the `failAt`-th one. */

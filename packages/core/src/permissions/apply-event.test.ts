@@ -63,7 +63,7 @@ describe('engine.apply', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('reports a duplicate delivery as no change', async () => {
     const engine = createPermissionEngine({ businessNumber, now: () => t0 + hour });

@@ -1,3 +1,4 @@
+import { FeedListeners } from './feed-listeners';
 import { checkCommit, storeInput } from './store-input';
 import type {
   ChangeFeedListener,
@@ -48,7 +49,7 @@ export class MemoryStore implements Store {
   readonly #now: () => number;
   readonly #values = new Map<string, ValueEntry>();
   readonly #lists = new Map<string, ListState>();
-  readonly #listeners = new Set<ChangeFeedListener>();
+  readonly #feed = new FeedListeners();
   #versions = 0;
   #writesSinceSweep = 0;
 
@@ -163,21 +164,12 @@ export class MemoryStore implements Store {
           break;
       }
     }
-    // Each listener gets its own parsed copy, as it would from a shared backend.
-    for (const text of publish) {
-      for (const listener of [...this.#listeners]) deliver(listener, JSON.parse(text) as JsonValue);
-    }
+    for (const text of publish) this.#feed.deliver(text);
     return true;
   }
 
   async subscribe(listener: ChangeFeedListener): Promise<() => Promise<void>> {
-    // A wrapper per call, so subscribing the same listener twice gives two independent subscriptions.
-    const subscription: ChangeFeedListener = {
-      message: (message) => listener.message(message),
-      resync: () => listener.resync(),
-    };
-    this.#listeners.add(subscription);
-    return async () => void this.#listeners.delete(subscription);
+    return this.#feed.add(listener);
   }
 
   async close(): Promise<void> {
@@ -246,17 +238,6 @@ export class MemoryStore implements Store {
     this.#writesSinceSweep = 0;
     for (const key of [...this.#values.keys()]) this.#liveValue(key);
     for (const key of [...this.#lists.keys()]) this.#liveList(key);
-  }
-}
-
-/** A listener that throws must not undo a commit or starve the other listeners. */
-function deliver(listener: ChangeFeedListener, message: JsonValue): void {
-  try {
-    listener.message(message);
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
   }
 }
 
