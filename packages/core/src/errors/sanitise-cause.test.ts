@@ -53,7 +53,10 @@ describe('sanitiseCause', () => {
       name: 'Error',
       message: 'boom [redacted]',
     });
-    expect(sanitiseCause({ code: 42 })).toMatchObject({ message: 'a thrown object', code: 42 });
+    expect(sanitiseCause({ code: 42 })).toMatchObject({
+      message: 'a thrown object',
+      code: 42,
+    });
     const hostile = new Proxy(
       {},
       {
@@ -65,7 +68,10 @@ describe('sanitiseCause', () => {
         },
       },
     );
-    expect(sanitiseCause(hostile)).toMatchObject({ name: 'Error', message: 'a thrown object' });
+    expect(sanitiseCause(hostile)).toMatchObject({
+      name: 'Error',
+      message: 'a thrown object',
+    });
     expect(sanitiseCause(undefined)).toBeUndefined();
   });
 

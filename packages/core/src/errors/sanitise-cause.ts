@@ -35,14 +35,15 @@ function copy(
   cause: ErrorCause | undefined,
 ): ErrorCause {
   if (!isObject(link)) {
-    return new ErrorCause({ name: 'Error', message: clip(redact(describe(link))), cause });
+    const text = typeof link === 'string' ? link : String(link);
+    return new ErrorCause({ name: 'Error', message: clip(redact(text)), cause });
   }
   const rawName = read(link, 'name');
   const rawMessage = read(link, 'message');
   const code = read(link, 'code');
   const name = typeof rawName === 'string' && rawName !== '' ? clip(redact(rawName)) : 'Error';
   const message =
-    typeof rawMessage === 'string' ? clip(redact(rawMessage)) : `a thrown ${kind(link)}`;
+    typeof rawMessage === 'string' ? clip(redact(rawMessage)) : `a thrown ${typeof link}`;
   return new ErrorCause({
     name,
     message,
@@ -71,20 +72,6 @@ function read(value: object, key: string): unknown {
     return (value as Record<string, unknown>)[key];
   } catch {
     return undefined;
-  }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'symbol') return value.description ?? 'a symbol';
-  return String(value);
-}
-
-function kind(value: object): string {
-  try {
-    return Array.isArray(value) ? 'array' : typeof value === 'function' ? 'function' : 'object';
-  } catch {
-    return 'object';
   }
 }
 
