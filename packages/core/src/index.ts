@@ -71,6 +71,10 @@ export type {
 
 // --- errors ---
 export { catalogedErrorCodes, getErrorInfo } from './errors/error-catalogue';
+export { ErrorCause } from './errors/error-cause';
+export { maskCredentials } from './errors/mask-credentials';
+export { sanitiseCause } from './errors/sanitise-cause';
+export { summariseError } from './errors/summarise-error';
 export { isWacallNetworkError, WacallNetworkError } from './errors/wacall-network-error';
 export { isWacallResponseError, WacallResponseError } from './errors/wacall-response-error';
 export { isWacallTimeoutError, WacallTimeoutError } from './errors/wacall-timeout-error';
@@ -78,6 +82,7 @@ export { isWacallValidationError, WacallValidationError } from './errors/wacall-
 export { WacallError } from './errors/wacall-error';
 export { isWhatsAppApiError, WhatsAppApiError } from './errors/whatsapp-api-error';
 export type { ErrorCategory, ErrorInfo } from './errors/error-catalogue';
+export type { ErrorCauseInit } from './errors/error-cause';
 export type { ValidationIssue } from './errors/wacall-validation-error';
 export type { WhatsAppApiErrorInit } from './errors/whatsapp-api-error';
 // --- end errors ---

@@ -16,6 +16,18 @@ const issuesOf = (options: Partial<ClientOptions>) => {
 };
 
 describe('createClient', () => {
+  it('refuses a token no HTTP header can carry, without quoting it', () => {
+    const token = `${TOKEN}\u20ac`;
+    const issues = issuesOf({ accessToken: token, phoneNumberId: PHONE_NUMBER_ID });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'accessToken',
+        message: 'contains a character outside printable ASCII.',
+      }),
+    ]);
+    expect(JSON.stringify(issues)).not.toContain(TOKEN);
+  });
+
   it('defaults to a Graph version of v23.0 or later, taken from one constant', () => {
     const [major, minor] = DEFAULT_API_VERSION.slice(1).split('.').map(Number);
     expect((major ?? 0) * 100 + (minor ?? 0)).toBeGreaterThanOrEqual(2300);

@@ -66,6 +66,13 @@ function checkOptions(issues: Issues, options: ClientOptions): void {
       ? 'Pass the token alone; the client adds "Bearer ".'
       : 'Pass a system-user access token from Business Settings.';
     issues.add('accessToken', 'must be a non-empty token without spaces.', fix);
+  } else if (/[^\x21-\x7e]/.test(token)) {
+    // An HTTP header cannot carry it, and the runtime's complaint would quote the header.
+    issues.add(
+      'accessToken',
+      'contains a character outside printable ASCII.',
+      'Copy the token again from Business Settings; it may have picked up a stray character.',
+    );
   }
   checkGraphId(issues, 'phoneNumberId', options.phoneNumberId, false);
   checkGraphId(issues, 'wabaId', options.wabaId, true);

@@ -26,8 +26,10 @@ export function createHookEmitter(
   hooks: ClientHooks | undefined,
   redact: (text: string) => string,
 ): HookEmitter {
+  // Through JSON first (events are logged as JSON), then every string and key is redacted on its
+  // own: redacting the JSON text instead would miss a token that JSON escapes (a quote, a backslash).
   const scrub = <T>(value: T): T =>
-    value === undefined ? value : (JSON.parse(redact(JSON.stringify(value))) as T);
+    value === undefined ? value : (redactStrings(JSON.parse(JSON.stringify(value)), redact) as T);
   const call = <E>(hook: ((event: E) => void) | undefined, build: () => E) => {
     if (!hook) return;
     try {
@@ -49,4 +51,15 @@ export function createHookEmitter(
     retry: ({ error, ...rest }) => call(hooks?.onRetry, () => ({ ...rest, error: error.toJSON() })),
     error: ({ error, ...rest }) => call(hooks?.onError, () => ({ ...rest, error: error.toJSON() })),
   };
+}
+
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]),
+    );
+  }
+  return value;
 }

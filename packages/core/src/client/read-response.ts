@@ -13,7 +13,7 @@ export function readResponse<T extends z.ZodMiniType>(
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
     const expected = 'expected' in issue ? `expected ${String(issue.expected)}` : issue.code;
-    return `${path}: ${expected}`;
+    return result.redact(`${path}: ${expected}`);
   });
   throw new WacallResponseError(operation, result.status, problems, result.fbtraceId);
 }

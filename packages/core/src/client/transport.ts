@@ -1,9 +1,11 @@
 import ky, { isTimeoutError, type KyInstance } from 'ky';
+import { createRedactor, type Redact } from '../errors/create-redactor';
 import { parseGraphError } from '../errors/graph-error-envelope';
 import { WacallNetworkError } from '../errors/wacall-network-error';
 import { WacallResponseError } from '../errors/wacall-response-error';
 import { WacallTimeoutError } from '../errors/wacall-timeout-error';
 import { WhatsAppApiError } from '../errors/whatsapp-api-error';
+import { sanitiseCause } from '../errors/sanitise-cause';
 import type { ClientHooks, RequestOptions } from './client-options';
 import { createHookEmitter, type HookEmitter } from './hook-emitter';
 import { backoffDelay, parseRetryAfter, type ResolvedRetryPolicy } from './retry';
@@ -25,7 +27,10 @@ export interface ApiCall {
 export interface ApiResult {
   status: number;
   body: unknown;
+  /** Already redacted: a header can echo anything, the token included. */
   fbtraceId?: string;
+  /** Scrubs the token from text read out of this answer, e.g. a record key in a problem path. */
+  redact: Redact;
 }
 
 /** Sends an `ApiCall` with auth, timeout, retries and hooks; throws typed errors. */
@@ -47,7 +52,7 @@ type Outcome = { result: ApiResult } | { error: Failure | WacallResponseError; u
 /** Builds the one place where the client talks HTTP. */
 export function createTransport(config: TransportConfig): Transport {
   const secret = config.accessToken;
-  const redact = (text: string) => text.split(secret).join('[redacted]');
+  const redact = createRedactor(secret);
   const emit = createHookEmitter(config.hooks, redact);
   const http = ky.create({
     prefixUrl: `${config.baseUrl}/${config.apiVersion}`,
@@ -86,7 +91,7 @@ async function attemptOnce(
   call: ApiCall,
   attempt: number,
   emit: HookEmitter,
-  redact: (text: string) => string,
+  redact: Redact,
   signal: AbortSignal | undefined,
 ): Promise<Outcome> {
   const started = Date.now();
@@ -114,11 +119,14 @@ async function attemptOnce(
     // The caller's abort is theirs to handle: hand back the signal's own reason, unwrapped.
     if (signal?.aborted) throw signal.reason;
     const error = isTimeoutError(cause)
-      ? new WacallTimeoutError(call.operation, config.timeoutMs, attempt)
+      ? new WacallTimeoutError(call.operation, config.timeoutMs, attempt, {
+          cause: sanitiseCause(cause, redact),
+        })
       : networkError(call.operation, attempt, cause, redact);
     return { error, url };
   }
-  const fbtraceId = response.headers.get('x-fb-trace-id') ?? undefined;
+  const traceHeader = response.headers.get('x-fb-trace-id');
+  const fbtraceId = traceHeader === null ? undefined : redact(traceHeader);
   const { status } = response;
   emit.response({ ...base, url, status, durationMs: Date.now() - started, fbtraceId });
   if (!response.ok) {
@@ -133,7 +141,7 @@ async function attemptOnce(
     return { error, url };
   }
   try {
-    return { result: { status, body: JSON.parse(bodyText), fbtraceId } };
+    return { result: { status, body: JSON.parse(bodyText), fbtraceId, redact } };
   } catch {
     const problems = ['the body is not JSON'];
     return { error: new WacallResponseError(call.operation, status, problems, fbtraceId), url };
@@ -153,19 +161,16 @@ function retryDelay(
   return backoffDelay(policy, attempt);
 }
 
+// The runtime's error is kept only as a sanitised copy: a custom fetch's error (ky's HTTPError, for
+// one) can carry the Request, and with it the authorization header.
 function networkError(
   operation: string,
   attempt: number,
   cause: unknown,
-  redact: (text: string) => string,
+  redact: Redact,
 ): WacallNetworkError {
-  const error = cause instanceof Error ? cause : new Error(String(cause));
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  const detail = redact(`${error.message}${typeof code === 'string' ? `: ${code}` : ''}`);
-  // Keep the runtime's error for debugging unless it somehow carries the token.
-  const leaks =
-    redact(`${error.message}${error.stack ?? ''}`) !== `${error.message}${error.stack ?? ''}`;
-  return new WacallNetworkError(operation, attempt, detail, {
-    cause: leaks ? new Error(detail) : error,
-  });
+  const chain = sanitiseCause(cause ?? 'the fetch failed without a reason', redact);
+  const code = chain?.code ?? (chain?.cause as { code?: unknown } | undefined)?.code;
+  const detail = `${chain?.message ?? ''}${typeof code === 'string' ? `: ${code}` : ''}`;
+  return new WacallNetworkError(operation, attempt, detail, { cause: chain });
 }

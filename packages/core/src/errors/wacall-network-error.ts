@@ -5,7 +5,8 @@ const marker = Symbol.for('@wacall/network-error');
 
 /**
  * The request never got an HTTP answer: DNS, connection refused or reset, TLS, offline.
- * `cause` holds the runtime's original error. The request may or may not have reached Meta.
+ * `cause` holds a sanitised copy of the runtime's error (name, message, code; never the request or
+ * its headers). The request may or may not have reached Meta.
  */
 export class WacallNetworkError extends WacallError {
   /** @internal */

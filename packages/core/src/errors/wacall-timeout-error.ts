@@ -18,11 +18,17 @@ export class WacallTimeoutError extends WacallError {
   /** A slow answer can be a passing problem. */
   readonly retryable = true;
 
-  constructor(operation: string, timeoutMs: number, attempts: number) {
+  constructor(
+    operation: string,
+    timeoutMs: number,
+    attempts: number,
+    options?: { cause?: unknown },
+  ) {
     const tries = attempts === 1 ? '' : ` (${attempts} attempts)`;
     super(
       `${operation}: the WhatsApp API did not answer within ${timeoutMs} ms${tries}. ` +
         'Fix: raise timeoutMs in createClient() if your network is slow, or try again later.',
+      options,
     );
     this.name = 'WacallTimeoutError';
     this.operation = operation;

@@ -1,4 +1,4 @@
-import type { WebhookEvent, WebhookIssue } from '@wacall/core';
+import { summariseError, type WebhookEvent, type WebhookIssue } from '@wacall/core';
 import { WebhookConfigError } from '../errors/webhook-config-error';
 import { normaliseSecrets } from '../signature/verify';
 
@@ -23,7 +23,11 @@ export interface WebhookHandlerOptions {
   onEvents: (events: WebhookEvent[], context: WebhookContext) => void | Promise<void>;
   /** Bodies above this many bytes are refused with 413. Default 3 MB (Meta's maximum). */
   maxBodyBytes?: number;
-  /** Called when a delivery fails after its signature checked out, e.g. `onEvents` threw (the answer is 500). Default: `console.error`. */
+  /**
+   * Called when a delivery fails after its signature checked out, e.g. `onEvents` threw (the answer is
+   * 500). Default: one `console.error` line from `summariseError()` (name, code, message, fbtraceId,
+   * causes; credentials masked), never the error object with whatever requests or headers it holds.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -36,10 +40,11 @@ export interface ResolvedOptions {
   onError: (error: unknown) => void;
 }
 
+// A summary, not the object: console.error would print every property of a foreign error, and an
+// HTTP client's error can hold the request with its authorization header.
 function logError(error: unknown): void {
   console.error(
-    '[@wacall/node] a webhook delivery failed; answered 500 so Meta redelivers it:',
-    error,
+    `[@wacall/node] a webhook delivery failed; answered 500 so Meta redelivers it: ${summariseError(error)}`,
   );
 }
 
