@@ -1,4 +1,5 @@
 import EventEmitter from 'eventemitter3';
+import { summariseError } from './errors/summarise-error';
 import { WacallValidationError } from './errors/wacall-validation-error';
 import { acceptCall, changeCall, endCall, rejectCall, startCall } from './facade/call-actions';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
@@ -141,9 +142,7 @@ function startSweeping(
 
 /** The default `onError`: one line an operator can act on, with nothing secret in it. */
 function logError(error: unknown): void {
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`[wacall] ${name}: ${message}`);
+  console.error(`[wacall] ${summariseError(error)}`);
 }
 
 function checkOptions(options: WacallOptions): void {
