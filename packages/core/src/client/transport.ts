@@ -15,6 +15,13 @@ export interface ApiCall {
   method: 'GET' | 'POST';
   /** Relative to `{baseUrl}/{apiVersion}/`, e.g. `106540352242922/calls`. */
   path: string;
+  /**
+   * An absolute URL to call instead of `path` (a media file's download address). The token goes
+   * along, so only https URLs, or URLs on `baseUrl`'s own origin (a simulator), are ever called.
+   */
+  url?: string;
+  /** Read the success body as bytes (`ApiResult.body` is then an `ArrayBuffer`) instead of JSON. */
+  binary?: boolean;
   query?: Record<string, string | undefined>;
   body?: unknown;
   /** Whether sending it twice is harmless. Only repeatable calls are ever retried. */
@@ -26,6 +33,8 @@ export interface ApiResult {
   status: number;
   body: unknown;
   fbtraceId?: string;
+  /** The `content-type` header, for binary bodies. */
+  contentType?: string;
 }
 
 /** Sends an `ApiCall` with auth, timeout, retries and hooks; throws typed errors. */
@@ -91,11 +100,19 @@ async function attemptOnce(
 ): Promise<Outcome> {
   const started = Date.now();
   const base = { operation: call.operation, method: call.method, attempt };
-  let url = `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+  let url = call.url ? redact(call.url) : `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+  if (call.url !== undefined && !isSafeAbsoluteUrl(call.url, config.baseUrl)) {
+    const problems = [
+      `url: ${url} is neither https nor on ${config.baseUrl}; the token stays home`,
+    ];
+    return { error: new WacallResponseError(call.operation, 200, problems), url };
+  }
   let response: Response;
   let bodyText: string;
+  let bytes: ArrayBuffer | undefined;
   try {
-    response = await http(call.path, {
+    const client = call.url === undefined ? http : http.extend({ prefixUrl: '' });
+    response = await client(call.url ?? call.path, {
       method: call.method,
       json: call.body,
       searchParams: call.query,
@@ -109,7 +126,12 @@ async function attemptOnce(
         ],
       },
     });
-    bodyText = await response.text();
+    if (call.binary && response.ok) {
+      bytes = await response.arrayBuffer();
+      bodyText = '';
+    } else {
+      bodyText = await response.text();
+    }
   } catch (cause) {
     // The caller's abort is theirs to handle: hand back the signal's own reason, unwrapped.
     if (signal?.aborted) throw signal.reason;
@@ -132,6 +154,10 @@ async function attemptOnce(
     });
     return { error, url };
   }
+  if (bytes !== undefined) {
+    const contentType = response.headers.get('content-type') ?? undefined;
+    return { result: { status, body: bytes, fbtraceId, contentType } };
+  }
   try {
     return { result: { status, body: JSON.parse(bodyText), fbtraceId } };
   } catch {
@@ -151,6 +177,16 @@ function retryDelay(
     return error.retryAfterMs > policy.maxRetryAfterMs ? undefined : error.retryAfterMs;
   }
   return backoffDelay(policy, attempt);
+}
+
+/** Where a bearer token may travel: https anywhere, or plain http only to the configured base URL. */
+function isSafeAbsoluteUrl(url: string, baseUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    return target.protocol === 'https:' || target.origin === new URL(baseUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 function networkError(
