@@ -279,4 +279,5 @@ export type {
   WacallOptions,
 } from './facade/wacall-types';
 export type { CustomerView } from './customer-view';
+export type { CallRecordingFile } from './facade/media-actions';
 // --- end facade ---

@@ -6,6 +6,7 @@ import { getCall, getCustomer, listActivities, listCalls } from './facade/custom
 import type { FacadeContext } from './facade/facade-context';
 import { changeCall } from './facade/facade-context';
 import { ingestEvents } from './facade/ingest';
+import { getRecording, getTranscript } from './facade/media-actions';
 import { requestPermission, sendCallInvite } from './facade/message-actions';
 import { createWacallState } from './facade/wacall-state';
 import type { Wacall, WacallEventMap, WacallOptions } from './facade/wacall-types';
@@ -71,6 +72,8 @@ export function createWacall(options: WacallOptions): Wacall {
     listActivities: (customer, page) => listActivities(context, customer, page),
     getCall: (callId) => getCall(context, callId),
     listCalls: (customer, page) => listCalls(context, customer, page),
+    getRecording: (callId) => getRecording(context, callId),
+    getTranscript: (callId) => getTranscript(context, callId),
   };
 }
 

@@ -1,7 +1,10 @@
 import type {
   CallConnectEvent,
+  CallCreatedEvent,
+  CallRecordingAvailableEvent,
   CallStatusEvent,
   CallTerminateEvent,
+  CallTranscriptionAvailableEvent,
   WebhookContact,
   WebhookEvent,
 } from '../webhooks/events';
@@ -9,14 +12,30 @@ import { CallLifecycleError } from './call-lifecycle-error';
 import type { CallFacts, TerminateFacts } from './call-facts';
 import { emptyCallFacts, mergeCallFacts, mergeErrors, setIfDefined, stamp } from './call-facts';
 
-/** The webhook events that move a call through its lifecycle. */
-export type CallEvent = CallConnectEvent | CallStatusEvent | CallTerminateEvent;
+/** The webhook events that move a call through its lifecycle, or add to its history. */
+export type CallEvent =
+  | CallConnectEvent
+  | CallCreatedEvent
+  | CallStatusEvent
+  | CallTerminateEvent
+  | CallRecordingAvailableEvent
+  | CallTranscriptionAvailableEvent;
 
-/** Whether a webhook event belongs to the call lifecycle (connect, status or terminate). */
+const callEventTypes = new Set<WebhookEvent['type']>([
+  'call.connect',
+  'call.created',
+  'call.status',
+  'call.terminate',
+  'call.recording_available',
+  'call.transcription_available',
+]);
+
+/**
+ * Whether a webhook event belongs to a call: connect, SIP `call_created`, status, terminate, or a
+ * recording or transcript of it.
+ */
 export function isCallEvent(event: WebhookEvent): event is CallEvent {
-  return (
-    event.type === 'call.connect' || event.type === 'call.status' || event.type === 'call.terminate'
-  );
+  return callEventTypes.has(event.type);
 }
 
 /**
@@ -38,11 +57,30 @@ export function applyCallEvent(facts: CallFacts | undefined, event: CallEvent): 
 function factsFromEvent(event: CallEvent): CallFacts {
   const facts = emptyCallFacts(event.callId);
   setIfDefined(facts, 'phoneNumberId', stamp(event.phoneNumberId, event.timestamp));
-  setIfDefined(facts, 'bizOpaqueCallbackData', stamp(event.bizOpaqueCallbackData, event.timestamp));
+  if ('bizOpaqueCallbackData' in event) {
+    setIfDefined(
+      facts,
+      'bizOpaqueCallbackData',
+      stamp(event.bizOpaqueCallbackData, event.timestamp),
+    );
+  }
   switch (event.type) {
     case 'call.connect':
+    // A SIP call's `call_created` is its connect; the media is negotiated over SIP, not here.
+    case 'call.created':
       addParties(facts, event);
       facts.connectAt = event.timestamp;
+      break;
+    case 'call.recording_available':
+    case 'call.transcription_available':
+      facts.media = [
+        {
+          kind: event.type === 'call.recording_available' ? 'recording' : 'transcript',
+          mediaId: event.media.id,
+          mimeType: event.media.mimeType,
+          at: event.timestamp,
+        },
+      ];
       break;
     case 'call.terminate':
       addParties(facts, event);
@@ -56,7 +94,10 @@ function factsFromEvent(event: CallEvent): CallFacts {
 }
 
 /** Customer and business number, read from the side of the call each party is on. */
-function addParties(facts: CallFacts, event: CallConnectEvent | CallTerminateEvent): void {
+function addParties(
+  facts: CallFacts,
+  event: CallConnectEvent | CallCreatedEvent | CallTerminateEvent,
+): void {
   const at = event.timestamp;
   const incoming = event.direction === 'user_initiated';
   facts.direction = event.direction;

@@ -46,6 +46,10 @@ interface CallRecordBase {
   errors: WebhookError[];
   outcome?: CallOutcome;
   bizOpaqueCallbackData?: string;
+  /** The call's recording (the latest, if Meta announced several); fetch it with `getRecording`. */
+  recording?: { mediaId: string; mimeType: string };
+  /** The call's transcript document; fetch it with `getTranscript`. */
+  transcript?: { mediaId: string };
 }
 
 export interface IncomingCallRecord extends CallRecordBase {
@@ -85,6 +89,9 @@ export interface ActivityParamsMap {
     durationSeconds?: number;
     code?: number;
   };
+  // After the call: files Meta made of it (kept 7 days).
+  'call.recording_available': { mediaId: string; mimeType: string };
+  'call.transcript_available': { mediaId: string };
   // Permission status.
   'permission.granted': { permanent: boolean; expiresAt?: number };
   'permission.revoked_by_customer': Record<string, never>;
