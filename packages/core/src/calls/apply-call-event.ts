@@ -65,8 +65,8 @@ function factsFromEvent(event: CallEvent): CallFacts {
     );
   }
   switch (event.type) {
-    case 'call.connect':
     // A SIP call's `call_created` is its connect; the media is negotiated over SIP, not here.
+    case 'call.connect':
     case 'call.created':
       addParties(facts, event);
       facts.connectAt = event.timestamp;
