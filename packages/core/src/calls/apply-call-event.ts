@@ -40,7 +40,8 @@ export function isCallEvent(event: WebhookEvent): event is CallEvent {
 
 /**
  * Adds one webhook event to a call's facts (pass `undefined` for a call not seen before) and returns
- * the new facts. Applying the same event twice, or events in any order, gives the same facts.
+ * the new facts. Applying the same event twice, or events in any order, gives the same facts. A
+ * recording or transcript of a call not seen before throws `CallLifecycleError` (`unknown_call`).
  */
 export function applyCallEvent(facts: CallFacts | undefined, event: CallEvent): CallFacts {
   if (facts && facts.callId !== event.callId) {
@@ -48,6 +49,20 @@ export function applyCallEvent(facts: CallFacts | undefined, event: CallEvent): 
       'call_id_mismatch',
       `Event for call ${event.callId} was applied to the facts of call ${facts.callId}; ` +
         'look the facts up by the event’s callId.',
+      { callId: event.callId },
+    );
+  }
+  if (
+    !facts &&
+    (event.type === 'call.recording_available' || event.type === 'call.transcription_available')
+  ) {
+    // A file names no direction, so alone it cannot make a call. Refusing stores nothing: Meta's
+    // redelivery (a minute on, once the call's own webhooks are in) applies it cleanly.
+    throw new CallLifecycleError(
+      'unknown_call',
+      `The ${event.type === 'call.recording_available' ? 'recording' : 'transcript'} of call ${event.callId} ` +
+        'arrived before any other webhook of that call. Fix: apply the call’s connect or terminate first; ' +
+        'a webhook handler should answer non-2xx so Meta delivers it again.',
       { callId: event.callId },
     );
   }

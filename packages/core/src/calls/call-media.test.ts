@@ -6,6 +6,7 @@ import { parseWebhook } from '../webhooks/parse-webhook';
 import type { CallRecordingAvailableEvent } from '../webhooks/events';
 import { applyCallEvent, isCallEvent, type CallEvent } from './apply-call-event';
 import { stableKey } from './call-facts';
+import { isCallLifecycleError } from './call-lifecycle-error';
 import { deriveCallActivities } from './derive-call-activities';
 import { deriveCallRecord } from './derive-call-record';
 import { factsOf, story } from './test-events';
@@ -50,19 +51,31 @@ describe('recordings and transcripts', () => {
 
   it('gives the same record and activities in any order, delivered twice', () => {
     const expected = stableKey(story(recorded));
+    const [connect, terminate, recording, transcript] = recorded;
     const orders = [
-      [...recorded].reverse(),
-      [recorded[2], recorded[0], recorded[3], recorded[1]],
+      [terminate, transcript, recording, connect],
+      [connect, recording, terminate, transcript],
       [...recorded, ...recorded],
-      [recorded[3], recorded[3], recorded[1], recorded[2], recorded[0]],
+      [terminate, transcript, transcript, recording, connect],
     ];
     for (const order of orders) {
       const steps = order.filter((e): e is CallEvent => e !== undefined);
-      // Facts of a call seen only through its media cannot be derived yet; merged facts always can.
-      const facts = factsOf(steps);
-      expect(stableKey({ ...story(steps) })).toBe(expected);
-      expect(deriveCallRecord(facts).recording?.mediaId).toBe('1290384756102938');
+      expect(stableKey(story(steps))).toBe(expected);
+      expect(deriveCallRecord(factsOf(steps)).recording?.mediaId).toBe('1290384756102938');
     }
+  });
+
+  it('refuses a file of a call not seen yet, storing nothing, so a redelivery can apply it', () => {
+    const [, , recording] = recorded;
+    if (!recording) throw new Error('fixtures changed');
+    let error: unknown;
+    try {
+      applyCallEvent(undefined, recording);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isCallLifecycleError(error) && error.code).toBe('unknown_call');
+    expect(String(error)).toContain('answer non-2xx so Meta delivers it again');
   });
 
   it('keeps each of several recordings, the record pointing at the latest', () => {

@@ -85,6 +85,19 @@ describe('getRecording / getTranscript', () => {
     expect(await wacall.getTranscript(CALL)).toEqual({ text: '[Customer] Hi', segments: [] });
   });
 
+  it('refuse a recording that arrives before its call, and take its redelivery after', async () => {
+    const { wacall } = harness();
+    const early = mediaEvent('call.recording_available', recording, 130);
+    await expect(wacall.ingest([early])).rejects.toThrow(/arrived before any other webhook/);
+    expect(await wacall.getCall(CALL)).toBeUndefined();
+    await wacall.ingest([
+      connect(CALL, 'user_initiated', 0),
+      terminate(CALL, 'user_initiated', 90, { start: 5 }),
+    ]);
+    expect(await wacall.ingest([early])).toEqual({ applied: 1, duplicates: 0, ignored: 0 });
+    expect((await wacall.getCall(CALL))?.recording?.mediaId).toBe(recording.id);
+  });
+
   it('say when a call has no recording yet, and how to get one', async () => {
     const { wacall } = harness();
     await wacall.ingest([connect(CALL, 'user_initiated', 0)]);
