@@ -4,6 +4,31 @@
 // --- client ---
 export { DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './client/client-options';
 export { createClient } from './client/create-client';
+export { parseCallTranscript } from './client/call-transcript';
+export type {
+  AnalyticsDimension,
+  AnalyticsDirection,
+  AnalyticsGranularity,
+  AnalyticsMetric,
+  AnalyticsResource,
+  CallAnalytics,
+  CallAnalyticsDataPoint,
+  CallAnalyticsInput,
+} from './client/analytics';
+export type {
+  CallTranscript,
+  TranscriptSegment,
+  TranscriptSpeaker,
+  TranscriptWord,
+} from './client/call-transcript';
+export type {
+  HealthEntity,
+  HealthError,
+  HealthResource,
+  HealthStatus,
+  NumberHealth,
+} from './client/health';
+export type { DownloadedMedia, MediaInfo, MediaResource } from './client/media';
 export type {
   AcceptCallInput,
   AnswerCallInput,
@@ -95,9 +120,11 @@ export type { WebhookPayloadErrorReason } from './errors/webhook-payload-error';
 export type {
   AccountUpdateEvent,
   CallConnectEvent,
+  CallCreatedEvent,
   CallDirection,
   CallId,
   CallMedia,
+  CallParties,
   CallRecordingAvailableEvent,
   CallStatusEvent,
   CallStatusValue,
@@ -265,4 +292,5 @@ export type {
   WacallOptions,
 } from './facade/wacall-types';
 export type { CustomerView } from './customer-view';
+export type { CallRecordingFile } from './facade/media-actions';
 // --- end facade ---

@@ -6,6 +6,7 @@ import { getCall, getCustomer, listActivities, listCalls } from './facade/custom
 import type { FacadeContext } from './facade/facade-context';
 import { listenToFeed } from './facade/feed';
 import { ingestEvents } from './facade/ingest';
+import { getRecording, getTranscript } from './facade/media-actions';
 import { requestPermission, sendCallInvite } from './facade/message-actions';
 import { stateKeys } from './facade/state-keys';
 import { sweep } from './facade/sweep';
@@ -109,6 +110,8 @@ export function createWacall(options: WacallOptions): Wacall {
     listActivities: (customer, page) => listActivities(context, customer, page),
     getCall: (callId) => getCall(context, callId),
     listCalls: (customer, page) => listCalls(context, customer, page),
+    getRecording: (callId) => getRecording(context, callId),
+    getTranscript: (callId) => getTranscript(context, callId),
   };
 }
 

@@ -2,6 +2,7 @@
  * The call state machine both sides drive: start, pick up, end. Each transition updates the
  * conversation's counters and returns the webhooks Meta sends for it, in Meta's order.
  */
+import { callMediaUpdates } from './call-media-files';
 import type { SimulatorContext } from './context';
 import { openWindow } from './conversations';
 import { recordConnectedCall, recordMissedBusinessCall } from './permissions';
@@ -10,6 +11,7 @@ import { notifyCall } from './snapshots';
 import type { CallEnd, CallParty, CallState, ConversationState } from './state';
 import {
   callConnectUpdate,
+  callCreatedUpdate,
   callStatusUpdate,
   callTerminateUpdate,
   type WebhookUpdate,
@@ -39,11 +41,24 @@ export function startIncomingCall(
     ...(options.ctaPayload === undefined ? {} : { ctaPayload: options.ctaPayload }),
     ...(options.deeplinkPayload === undefined ? {} : { deeplinkPayload: options.deeplinkPayload }),
   };
+  const sip = sipDelivery(conversation);
+  if (sip !== 'off') call.sip = true;
   context.calls.set(call.id, call);
   // A user calling the business opens the customer-service window, answered or not.
   openWindow(context, conversation);
   notifyCall(context, call);
-  return { call, updates: [callConnectUpdate(call, now)] };
+  // A SIP number's calls are signalled over SIP; webhooks only with webhook delivery on, and no SDP.
+  const update = sip === 'off' ? callConnectUpdate(call, now) : callCreatedUpdate(call, now);
+  return { call, updates: sip === 'silent' ? [] : [update] };
+}
+
+/** Whether the number uses SIP, and if so whether Meta sends its calling webhooks. */
+function sipDelivery(conversation: ConversationState): 'off' | 'webhooks' | 'silent' {
+  const sip = conversation.business.calling['sip'];
+  if (typeof sip !== 'object' || sip === null) return 'off';
+  const fields = sip as Record<string, unknown>;
+  if (String(fields['status']).toUpperCase() !== 'ENABLED') return 'off';
+  return String(fields['webhook_delivery']).toUpperCase() === 'ENABLED' ? 'webhooks' : 'silent';
 }
 
 /** The business called (`connect`): Meta answers the SDP and the customer's phone rings. */
@@ -116,7 +131,10 @@ export function endCall(
   const updates: WebhookUpdate[] = [];
   const outgoing = call.direction === 'BUSINESS_INITIATED';
   if (outgoing && options.end === 'rejected') updates.push(callStatusUpdate(call, 'REJECTED', at));
-  updates.push(callTerminateUpdate(call));
+  if (!call.sip || sipDelivery(call.conversation) === 'webhooks') {
+    updates.push(callTerminateUpdate(call));
+  }
+  updates.push(...callMediaUpdates(context, call));
   if (outgoing && (options.end === 'rejected' || options.end === 'unanswered')) {
     const revoked = recordMissedBusinessCall(context, call.conversation);
     if (revoked !== undefined) updates.push(revoked);

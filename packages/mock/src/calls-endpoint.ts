@@ -88,8 +88,8 @@ function connect(
   const waId = recipientWaId(context, body);
   const offerSdp = readSession(body, business, 'offer');
   const bizOpaqueCallbackData = optionalString(body, 'biz_opaque_callback_data', 512);
-  checkMediaOptIn(body, 'recording');
-  checkMediaOptIn(body, 'transcription');
+  const recording = checkMediaOptIn(body, 'recording');
+  const transcription = checkMediaOptIn(body, 'transcription');
   assertBusinessCallingAvailable(context, business);
   const conversation = conversationFor(context, business, waId);
   const now = context.clock.now();
@@ -142,6 +142,8 @@ function connect(
     offerSdp,
     ...(bizOpaqueCallbackData === undefined ? {} : { bizOpaqueCallbackData }),
   });
+  if (recording) call.recording = recording;
+  if (transcription) call.transcription = transcription;
   return { body: { messaging_product: 'whatsapp', calls: [{ id: call.id }] }, updates };
 }
 
@@ -169,8 +171,10 @@ function accept(
     );
   }
   const bizOpaqueCallbackData = optionalString(body, 'biz_opaque_callback_data', 512);
-  checkMediaOptIn(body, 'recording');
-  checkMediaOptIn(body, 'transcription');
+  const recording = checkMediaOptIn(body, 'recording');
+  const transcription = checkMediaOptIn(body, 'transcription');
+  if (recording) call.recording = recording;
+  if (transcription) call.transcription = transcription;
   call.answerSdp = sdp;
   if (bizOpaqueCallbackData !== undefined) call.bizOpaqueCallbackData = bizOpaqueCallbackData;
   return { body: success, updates: pickUp(context, call) };

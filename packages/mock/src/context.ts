@@ -1,4 +1,5 @@
 /** The state every part of the simulator shares. Internal: users hold a `CloudApiSimulator`. */
+import type { StoredMedia } from './call-media-files';
 import type { SimulatorClock } from './clock';
 import type { SimulatorLimits } from './limits';
 import type { SimulatorMedia } from './media/simulator-media';
@@ -31,6 +32,8 @@ export interface SimulatorContext {
   /** Keyed by `${phoneNumberId}:${waId}`. */
   readonly conversations: Map<string, ConversationState>;
   readonly calls: Map<string, CallState>;
+  /** Recordings and transcripts by media id. */
+  readonly mediaFiles: Map<string, StoredMedia>;
   readonly templates: TemplateStore;
   readonly dispatcher: WebhookDispatcher;
   readonly changeListeners: Set<SimulatorChangeListener>;

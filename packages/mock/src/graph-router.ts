@@ -8,6 +8,9 @@ import { conversationFor, customerByUserId } from './conversations';
 import { SimulatedGraphError } from './errors/simulated-graph-error';
 import { graphErrors, unsupportedRequest } from './graph-errors';
 import { handleCallsWithMedia } from './media/calls-with-media';
+import { callAnalytics } from './analytics-endpoint';
+import { healthStatus } from './health-endpoint';
+import { mediaFile, mediaInfo } from './media-endpoint';
 import { handleMessages } from './messages-endpoint';
 import { callPermissionsBody } from './permissions';
 import { invalid, isObject, type JsonObject } from './request-fields';
@@ -23,8 +26,11 @@ export interface GraphAuth {
 interface Route {
   method: string;
   id: string;
+  /** `''` for the node itself (`GET /{id}?fields=…`). */
   edge: string;
   url: URL;
+  /** The origin and path up to the version, e.g. `https://graph.facebook.com/v25.0`. */
+  base: string;
 }
 
 const version = /^v\d+(\.\d+)?$/;
@@ -53,9 +59,10 @@ function routeOf(request: Request): Route | undefined {
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
   const at = segments.findIndex((segment) => version.test(segment));
   const rest = at === -1 ? segments : segments.slice(at + 1);
-  if (rest.length !== 2) return undefined;
-  const [id, edge] = rest as [string, string];
-  return { method: request.method.toUpperCase(), id: decodeURIComponent(id), edge, url };
+  if (rest.length !== 1 && rest.length !== 2) return undefined;
+  const [id, edge = ''] = rest as [string, string?];
+  const base = [url.origin, ...segments.slice(0, at + 1)].join('/');
+  return { method: request.method.toUpperCase(), id: decodeURIComponent(id), edge, url, base };
 }
 
 function tokenOf(request: Request, url: URL): string {
@@ -137,8 +144,11 @@ async function dispatch(
         return updateSettings(context, business, await bodyOf(request));
       case 'POST messages':
         return handleMessages(context, business, await bodyOf(request));
+      case 'GET ':
+        if (route.url.searchParams.get('fields') === 'health_status') return healthStatus(business);
     }
   }
+  const fields = route.url.searchParams.get('fields') ?? '';
   const isWaba = [...context.businesses.values()].some((b) => b.wabaId === route.id);
   if (isWaba && key === 'POST message_templates') {
     const template = context.templates.create(route.id, await bodyOf(request));
@@ -153,7 +163,26 @@ async function dispatch(
       updates: [],
     };
   }
+  if (isWaba && key === 'GET ' && fields.startsWith('call_analytics')) {
+    return callAnalytics(context, route.id, fields);
+  }
+  if (key === 'GET ' && context.mediaFiles.has(route.id)) {
+    return mediaInfo(context, route.id, route.base);
+  }
   throw unsupported(route);
+}
+
+/** The bytes of a recording or transcript, with its type (the one non-JSON answer Graph gives). */
+function mediaContent(context: SimulatorContext, route: Route, traceId: string): Response {
+  const file = mediaFile(context, route.id);
+  return new Response(file.bytes.slice(), {
+    status: 200,
+    headers: {
+      'content-type': file.mimeType,
+      'content-length': String(file.bytes.length),
+      'x-fb-trace-id': traceId,
+    },
+  });
 }
 
 /** Answers one Graph request; webhooks it causes go out after the response. */
@@ -177,8 +206,11 @@ export async function handleGraphRequest(
         id: new URL(request.url).pathname,
         edge: '',
         url: new URL(request.url),
+        base: new URL(request.url).origin,
       });
     }
+    if (route.method === 'GET' && route.edge === 'content')
+      return mediaContent(context, route, traceId);
     const result = await dispatch(context, request, route);
     void context.dispatcher.emit(result.updates, true);
     return json(200, result.body, traceId);

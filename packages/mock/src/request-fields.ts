@@ -80,16 +80,22 @@ export function recipientWaId(context: SimulatorContext, body: JsonObject): stri
   throw invalid('The parameter to (or recipient) is required.');
 }
 
-/** `recording` / `transcription` opt-ins: status, and purpose + language when ENABLED. */
-export function checkMediaOptIn(body: JsonObject, key: 'recording' | 'transcription'): void {
+/**
+ * `recording` / `transcription` opt-ins: status, and purpose + language when ENABLED. Returns the
+ * announcement language when the opt-in is ENABLED.
+ */
+export function checkMediaOptIn(
+  body: JsonObject,
+  key: 'recording' | 'transcription',
+): { language: string } | undefined {
   const value = body[key];
-  if (value === undefined) return;
+  if (value === undefined) return undefined;
   if (!isObject(value)) throw invalid(`The parameter ${key} must be an object.`);
   const status = String(value['status'] ?? '').toUpperCase();
   if (status !== 'ENABLED' && status !== 'DISABLED') {
     throw invalid(`The parameter ${key}.status must be ENABLED or DISABLED.`);
   }
-  if (status === 'DISABLED') return;
+  if (status === 'DISABLED') return undefined;
   const purpose = value['purpose'];
   if (typeof purpose !== 'string' || purpose === '' || purpose.length > 250) {
     throw invalid(
@@ -101,4 +107,33 @@ export function checkMediaOptIn(body: JsonObject, key: 'recording' | 'transcript
       `The parameter ${key}.announcement_language is required when ${key} is ENABLED, e.g. "en_US".`,
     );
   }
+  const language = value['announcement_language'];
+  if (!announcementLanguages.has(language)) {
+    throw invalid(
+      `The parameter ${key}.announcement_language "${language}" is not supported; use one of ${[...announcementLanguages].join(', ')}.`,
+    );
+  }
+  return { language };
 }
+
+// The languages Meta announces recording and transcription in (spec §3.10).
+const announcementLanguages = new Set([
+  'en',
+  'en_US',
+  'en_AU',
+  'en_CA',
+  'en_GB',
+  'en_IN',
+  'en_NZ',
+  'nl',
+  'fr',
+  'de',
+  'hi',
+  'it',
+  'kn',
+  'pt',
+  'es',
+  'es_ES',
+  'te',
+  'vi',
+]);

@@ -56,6 +56,9 @@ function nestedProblems(calling: JsonObject, now: number): string[] {
     const status = isObject(sip) ? String(sip['status'] ?? '').toUpperCase() : '';
     if (status !== 'ENABLED' && status !== 'DISABLED')
       problems.push('calling.sip.status must be ENABLED or DISABLED');
+    const delivery = isObject(sip) ? sip['webhook_delivery'] : undefined;
+    if (delivery !== undefined && !['ENABLED', 'DISABLED'].includes(String(delivery).toUpperCase()))
+      problems.push('calling.sip.webhook_delivery must be ENABLED or DISABLED');
   }
   const audio = calling['audio'];
   if (audio !== undefined) {

@@ -65,6 +65,7 @@ function createContext(
     customers: new Map(),
     conversations: new Map(),
     calls: new Map(),
+    mediaFiles: new Map(),
     templates: new TemplateStore(random, () => behaviour.templateReview),
     dispatcher: new WebhookDispatcher({
       appSecret: options.appSecret,

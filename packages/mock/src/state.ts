@@ -110,4 +110,9 @@ export interface CallState {
   bizOpaqueCallbackData?: string;
   ctaPayload?: string;
   deeplinkPayload?: string;
+  /** Opted in on `connect` or `accept`: the announcement language of recording / transcription. */
+  recording?: { language: string };
+  transcription?: { language: string };
+  /** A call the business's SIP server handles: no SDP over Graph, `call_created` instead of connect. */
+  sip?: boolean;
 }

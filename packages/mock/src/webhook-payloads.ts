@@ -278,3 +278,62 @@ export function settingsUpdate(business: BusinessState, now: number): WebhookUpd
     },
   };
 }
+
+/** `calls[]` call_created (SIP numbers with webhook delivery on): a connect without `session`. */
+export function callCreatedUpdate(call: CallState, now: number): WebhookUpdate {
+  return update(call.conversation.business, 'calls', {
+    contacts: contacts(call.conversation),
+    calls: [
+      {
+        id: call.id,
+        ...callParties(call),
+        event: 'call_created',
+        timestamp: unixSeconds(now),
+        direction: call.direction,
+        ...optional({
+          cta_payload: call.ctaPayload,
+          deeplink_payload: call.deeplinkPayload,
+          biz_opaque_callback_data: call.bizOpaqueCallbackData,
+        }),
+      },
+    ],
+  });
+}
+
+/** A media file of a call as the `*_available` webhooks describe it. */
+export interface CallMediaDescriptor {
+  id: string;
+  sha256: string;
+  mimeType: string;
+  url: string;
+}
+
+/** `call_recording_available` or `call_transcription_available` (spec §3.6). */
+export function callMediaUpdate(
+  call: CallState,
+  kind: 'recording' | 'transcription',
+  media: CallMediaDescriptor,
+  now: number,
+): WebhookUpdate {
+  const { customer } = call.conversation;
+  const file = { id: media.id, sha256: media.sha256, mime_type: media.mimeType, url: media.url };
+  return update(call.conversation.business, 'calls', {
+    calls: [
+      {
+        id: call.id,
+        from: customer.waId,
+        ...optional({ from_user_id: customer.userId }),
+        timestamp: unixSeconds(now),
+        ...(kind === 'recording'
+          ? {
+              event: 'call_recording_available',
+              call_recording: { type: 'audio', audio: file },
+            }
+          : {
+              event: 'call_transcription_available',
+              call_transcript: { type: 'document', document: file },
+            }),
+      },
+    ],
+  });
+}

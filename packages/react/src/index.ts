@@ -3,6 +3,7 @@
 
 export { ActivityTimeline } from './activity-timeline/activity-timeline';
 export { CallButton } from './call-button/call-button';
+export { CallTranscript } from './call-transcript/call-transcript';
 export { CallMediaControls } from './call-media/call-media-controls';
 export { callQualityLevel } from './call-media/call-quality-level';
 export { useCallMedia } from './call-media/use-call-media';
@@ -11,7 +12,13 @@ export { PermissionModal } from './permission-modal/permission-modal';
 export { englishMessages, mergeMessages } from './i18n/messages';
 export { useWacallI18n, WacallMessagesProvider } from './i18n/messages-context';
 
+export type {
+  ActivityActions,
+  RecordingActivity,
+  TranscriptActivity,
+} from './activity-timeline/activity-action';
 export type { ActivityTimelineProps } from './activity-timeline/activity-timeline';
+export type { CallTranscriptProps, CallTranscriptStatus } from './call-transcript/call-transcript';
 export type { CallButtonProps } from './call-button/call-button';
 export type {
   CallMediaControlsMedia,

@@ -7,7 +7,7 @@ import type {
   TicketSummary,
 } from '../shared/api-types';
 import type { CallSessions } from './call-sessions';
-import { HttpError, optionalString, readJson } from './http-json';
+import { BinaryAnswer, HttpError, optionalString, readJson } from './http-json';
 import { route, type Route, type RouteContext } from './router';
 import type { TicketDirectory } from './ticket-directory';
 
@@ -21,6 +21,12 @@ export interface AgentApiOptions {
   /** Meta's SDP per call, from the connect webhooks. */
   sessions: CallSessions;
 }
+
+const recordingOn = {
+  status: 'enabled',
+  purpose: 'Quality review of support calls',
+  announcementLanguage: 'en_US',
+} as const;
 
 const endedStatuses: ReadonlySet<string> = new Set([
   'completed',
@@ -83,12 +89,22 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
     }),
     route('POST', '/api/tickets/:customer/call', async ({ params, req }) => {
       const customer = known(params['customer']);
-      const sdp = await agentSdp(req, 'offer');
+      const body = await readJson(req);
+      const sdp = optionalString(body, 'sdp');
+      if (!sdp) {
+        throw new HttpError(
+          400,
+          'bad_request',
+          'Send the browser\'s SDP offer as { "sdp": "v=0…" }: the call\'s audio needs it.',
+        );
+      }
       return wacall.startCall({
         to: customer,
         sdp,
         agent,
         bizOpaqueCallbackData: `ticket:${customer}`,
+        // Meta announces the recording to both sides; the purpose is what the customer hears it is for.
+        ...(body['record'] === true ? { recording: recordingOn } : {}),
       });
     }),
     route('POST', '/api/tickets/:customer/permission-request', async ({ params, req }) => {
@@ -123,6 +139,12 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
         ended: endedStatuses.has(call.status),
         ...(session ? { session } : {}),
       };
+    }),
+    // The recording comes through the server, which holds the token; the browser only plays it.
+    route('GET', '/api/calls/:callId/recording', async ({ params }) => {
+      const call = await callOf(params['callId']);
+      const file = await wacall.getRecording(call.callId);
+      return new BinaryAnswer(new Uint8Array(file.data), file.mimeType);
     }),
     route('POST', '/api/calls/:callId/answer', async ({ params, req }) => {
       const call = await callOf(params['callId']);

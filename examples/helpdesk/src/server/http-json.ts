@@ -17,6 +17,25 @@ export class HttpError extends Error {
   }
 }
 
+/** A route's answer that is a file, not JSON (a call recording). */
+export class BinaryAnswer {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly contentType: string,
+  ) {}
+}
+
+/** Sends a route's answer: a file as it is, anything else as JSON. */
+export function sendAnswer(res: ServerResponse, status: number, body: unknown): void {
+  if (!(body instanceof BinaryAnswer)) return sendJson(res, status, body);
+  res.writeHead(status, {
+    'content-type': body.contentType,
+    'cache-control': 'private, no-store',
+    'content-length': body.bytes.byteLength,
+  });
+  res.end(body.bytes);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {

@@ -13,7 +13,7 @@ import { agentRoutes } from './agent-api';
 import { createCallSessions, type CallSessions } from './call-sessions';
 import type { DemoConfig } from './demo-config';
 import { createEventStream, type EventStream } from './event-stream';
-import { errorAnswer, sendJson } from './http-json';
+import { errorAnswer, sendAnswer, sendJson } from './http-json';
 import { phoneRoutes } from './phone-api';
 import { createPlatform, type Platform } from './platform';
 import { matchRoute, type Route } from './router';
@@ -190,7 +190,7 @@ async function answerApi(
         error: { kind: 'bad_request', message: `${req.method} is not allowed here.` },
       });
     } else {
-      sendJson(res, 200, await match.route.handle({ params: match.params, req }));
+      sendAnswer(res, 200, await match.route.handle({ params: match.params, req }));
     }
   } catch (error) {
     const { status, body } = errorAnswer(error, log);

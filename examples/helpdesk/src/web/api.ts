@@ -50,8 +50,13 @@ export const api = {
   info: () => request<DemoInfo>('GET', '/api/info'),
   tickets: () => request<TicketSummary[]>('GET', '/api/tickets'),
   ticket: (customer: string) => request<TicketDetail>('GET', `/api/tickets/${part(customer)}`),
-  startCall: (customer: string, offerSdp: string) =>
-    request<CallRecord>('POST', `/api/tickets/${part(customer)}/call`, { sdp: offerSdp }),
+  startCall: (customer: string, offerSdp: string, record = false) =>
+    request<CallRecord>('POST', `/api/tickets/${part(customer)}/call`, {
+      sdp: offerSdp,
+      ...(record ? { record } : {}),
+    }),
+  /** Where the browser plays a call's recording from (the server fetches it with its token). */
+  recordingUrl: (callId: string) => `/api/calls/${part(callId)}/recording`,
   requestPermission: (customer: string, body: PermissionRequestBody) =>
     request<unknown>('POST', `/api/tickets/${part(customer)}/permission-request`, body),
   sendCallInvite: (customer: string, body: CallInviteBody) =>

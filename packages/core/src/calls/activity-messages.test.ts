@@ -29,6 +29,8 @@ const es: ActivityMessages = {
   'call.dropped.agent': 'Cortada: problema de red del agente',
   'call.dropped.customer': 'Cortada: problema de red del cliente',
   'call.dropped.unknown': 'Cortada: conexión perdida',
+  'call.recording_available': 'Grabación de la llamada disponible',
+  'call.transcript_available': 'Transcripción de la llamada disponible',
   'call.end_not_seen': 'Sin noticias de WhatsApp durante {minutes} min: marcada como finalizada',
   'permission.granted.permanent': 'Permiso de llamada permanente concedido',
   'permission.granted.temporary': 'Permiso de llamada temporal concedido',

@@ -29,6 +29,8 @@ export interface ActivityMessages {
   'call.dropped.agent': string;
   'call.dropped.customer': string;
   'call.dropped.unknown': string;
+  'call.recording_available': string;
+  'call.transcript_available': string;
   'call.end_not_seen': string;
   'permission.granted.permanent': string;
   'permission.granted.temporary': string;
@@ -68,6 +70,8 @@ export const defaultActivityMessages: Readonly<ActivityMessages> = {
   'call.dropped.customer':
     'Dropped[ after {duration}]: network problem on the customer’s side[ (error {code})]',
   'call.dropped.unknown': 'Dropped[ after {duration}]: the connection was lost[ (error {code})]',
+  'call.recording_available': 'Call recording available',
+  'call.transcript_available': 'Call transcript available',
   'call.end_not_seen': 'No word from WhatsApp about this call for {minutes} min: marked as ended',
   'permission.granted.permanent': 'The customer granted permanent call permission',
   'permission.granted.temporary': 'The customer granted temporary call permission',

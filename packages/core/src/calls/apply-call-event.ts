@@ -1,7 +1,10 @@
 import type {
   CallConnectEvent,
+  CallCreatedEvent,
+  CallRecordingAvailableEvent,
   CallStatusEvent,
   CallTerminateEvent,
+  CallTranscriptionAvailableEvent,
   WebhookContact,
   WebhookEvent,
 } from '../webhooks/events';
@@ -9,19 +12,37 @@ import { CallLifecycleError } from './call-lifecycle-error';
 import type { CallFacts, TerminateFacts } from './call-facts';
 import { emptyCallFacts, mergeCallFacts, mergeErrors, setIfDefined, stamp } from './call-facts';
 
-/** The webhook events that move a call through its lifecycle. */
-export type CallEvent = CallConnectEvent | CallStatusEvent | CallTerminateEvent;
+/** The webhook events that move a call through its lifecycle, or add to its history. */
+export type CallEvent =
+  | CallConnectEvent
+  | CallCreatedEvent
+  | CallStatusEvent
+  | CallTerminateEvent
+  | CallRecordingAvailableEvent
+  | CallTranscriptionAvailableEvent;
 
-/** Whether a webhook event belongs to the call lifecycle (connect, status or terminate). */
+const callEventTypes = new Set<WebhookEvent['type']>([
+  'call.connect',
+  'call.created',
+  'call.status',
+  'call.terminate',
+  'call.recording_available',
+  'call.transcription_available',
+]);
+
+/**
+ * Whether a webhook event belongs to a call: connect, SIP `call_created`, status, terminate, or a
+ * recording or transcript of it.
+ */
 export function isCallEvent(event: WebhookEvent): event is CallEvent {
-  return (
-    event.type === 'call.connect' || event.type === 'call.status' || event.type === 'call.terminate'
-  );
+  return callEventTypes.has(event.type);
 }
 
 /**
  * Adds one webhook event to a call's facts (pass `undefined` for a call not seen before) and returns
- * the new facts. Applying the same event twice, or events in any order, gives the same facts.
+ * the new facts. Applying the same event twice, or events in any order, gives the same facts. A
+ * recording or transcript alone names no direction: such facts are kept, and derive a record only once
+ * the call's own webhooks arrive (`hasDirection`).
  */
 export function applyCallEvent(facts: CallFacts | undefined, event: CallEvent): CallFacts {
   if (facts && facts.callId !== event.callId) {
@@ -35,15 +56,42 @@ export function applyCallEvent(facts: CallFacts | undefined, event: CallEvent): 
   return mergeCallFacts(facts ?? emptyCallFacts(event.callId), factsFromEvent(event));
 }
 
+/** Whether the facts tell the call's direction, so a record and activities can be derived from them. */
+export function hasDirection(facts: CallFacts): boolean {
+  // An `ended` report alone says nothing of the direction; every other agent event does.
+  return facts.direction !== undefined || facts.agentEvents.some((event) => event.kind !== 'ended');
+}
+
 function factsFromEvent(event: CallEvent): CallFacts {
   const facts = emptyCallFacts(event.callId);
   setIfDefined(facts, 'phoneNumberId', stamp(event.phoneNumberId, event.timestamp));
-  setIfDefined(facts, 'bizOpaqueCallbackData', stamp(event.bizOpaqueCallbackData, event.timestamp));
+  if ('bizOpaqueCallbackData' in event) {
+    setIfDefined(
+      facts,
+      'bizOpaqueCallbackData',
+      stamp(event.bizOpaqueCallbackData, event.timestamp),
+    );
+  }
   switch (event.type) {
+    // A SIP call's `call_created` is its connect; the media is negotiated over SIP, not here.
     case 'call.connect':
+    case 'call.created':
       addParties(facts, event);
       facts.connectAt = event.timestamp;
-      if (event.session) facts.session = { ...event.session, at: event.timestamp };
+      if ('session' in event && event.session) {
+        facts.session = { ...event.session, at: event.timestamp };
+      }
+      break;
+    case 'call.recording_available':
+    case 'call.transcription_available':
+      facts.media = [
+        {
+          kind: event.type === 'call.recording_available' ? 'recording' : 'transcript',
+          mediaId: event.media.id,
+          mimeType: event.media.mimeType,
+          at: event.timestamp,
+        },
+      ];
       break;
     case 'call.terminate':
       addParties(facts, event);
@@ -57,7 +105,10 @@ function factsFromEvent(event: CallEvent): CallFacts {
 }
 
 /** Customer and business number, read from the side of the call each party is on. */
-function addParties(facts: CallFacts, event: CallConnectEvent | CallTerminateEvent): void {
+function addParties(
+  facts: CallFacts,
+  event: CallConnectEvent | CallCreatedEvent | CallTerminateEvent,
+): void {
   const at = event.timestamp;
   const incoming = event.direction === 'user_initiated';
   facts.direction = event.direction;

@@ -26,6 +26,15 @@ export interface TerminateFacts {
   errors: WebhookError[];
 }
 
+/** A media file Meta made of the call (kept 7 days by Meta): a recording or a transcript. */
+export interface CallMediaFact {
+  kind: 'recording' | 'transcript';
+  mediaId: string;
+  mimeType: string;
+  /** Epoch ms of the (earliest) webhook announcing it. */
+  at: number;
+}
+
 /** Kinds of assignment outcome a helpdesk reports for an incoming call. */
 export type AssignmentEventKind = 'no_answer' | 'declined' | 'inactive' | 'all_busy' | 'unassigned';
 
@@ -64,6 +73,8 @@ export interface CallFacts {
   terminate?: TerminateFacts;
   /** Unique, sorted by time then kind then agent. */
   agentEvents: AgentEventFact[];
+  /** Recordings and transcripts; unique by kind and media id, sorted by time. Absent when none. */
+  media?: CallMediaFact[];
   /** The latest SDP Meta sent (by webhook time; ties broken by content). */
   session?: SessionFact;
   /** When the clock closed the call because no closing webhook came (`sweep`). */
@@ -116,6 +127,7 @@ export function mergeCallFacts(a: CallFacts, b: CallFacts): CallFacts {
   setIfDefined(merged, 'acceptedAt', minNumber(a.acceptedAt, b.acceptedAt));
   setIfDefined(merged, 'rejectedAt', minNumber(a.rejectedAt, b.rejectedAt));
   setIfDefined(merged, 'terminate', mergeTerminate(a.terminate, b.terminate));
+  setIfDefined(merged, 'media', mergeMedia(a.media, b.media));
   setIfDefined(merged, 'session', latestSession(a.session, b.session));
   setIfDefined(merged, 'endNotSeenAt', minNumber(a.endNotSeenAt, b.endNotSeenAt));
   return merged;
@@ -128,6 +140,29 @@ function latestSession(
   if (!a || !b) return a ?? b;
   if (a.at !== b.at) return a.at > b.at ? a : b;
   return compareStrings(stableKey(a), stableKey(b)) >= 0 ? a : b;
+}
+
+function mergeMedia(
+  a: CallMediaFact[] | undefined,
+  b: CallMediaFact[] | undefined,
+): CallMediaFact[] | undefined {
+  if (!a || !b) return a ?? b;
+  const byKey = new Map<string, CallMediaFact>();
+  for (const fact of [...a, ...b]) {
+    const key = `${fact.kind}:${fact.mediaId}`;
+    const existing = byKey.get(key);
+    // A redelivery of the same file keeps the earliest announcement (ties: the smaller value).
+    if (
+      !existing ||
+      fact.at < existing.at ||
+      (fact.at === existing.at && compareStrings(stableKey(fact), stableKey(existing)) < 0)
+    ) {
+      byKey.set(key, fact);
+    }
+  }
+  return [...byKey.values()].sort(
+    (x, y) => x.at - y.at || compareStrings(`${x.kind}:${x.mediaId}`, `${y.kind}:${y.mediaId}`),
+  );
 }
 
 function mergeTerminate(

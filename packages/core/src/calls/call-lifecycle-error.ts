@@ -13,7 +13,9 @@ export type CallLifecycleErrorCode =
   /** Nothing is known about the call yet, so its direction (and so its record) cannot be told. */
   | 'unknown_call'
   /** A post-call summary was asked for a call that has not ended. */
-  | 'call_not_ended';
+  | 'call_not_ended'
+  /** A recording or transcript was asked for a call Meta has announced none for. */
+  | 'media_not_available';
 
 /** Thrown by the call lifecycle when its input cannot be used; `code` says which rule was broken. */
 export class CallLifecycleError extends WacallError {

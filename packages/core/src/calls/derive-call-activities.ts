@@ -63,6 +63,19 @@ export function deriveCallActivities(
   }
   addConnection(timeline, add);
   addEnd(timeline, add);
+  for (const media of facts.media ?? []) {
+    if (media.kind === 'recording') {
+      const params = { mediaId: media.mediaId, mimeType: media.mimeType };
+      add(`recording:${media.mediaId}`, 'call.recording_available', params, media.at);
+    } else {
+      add(
+        `transcript:${media.mediaId}`,
+        'call.transcript_available',
+        { mediaId: media.mediaId },
+        media.at,
+      );
+    }
+  }
 
   return activities.sort(compareCallActivities);
 }

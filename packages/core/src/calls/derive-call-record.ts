@@ -1,4 +1,4 @@
-import type { CallFacts } from './call-facts';
+import type { CallFacts, CallMediaFact } from './call-facts';
 import { setIfDefined } from './call-facts';
 import type { CallDerivationOptions, CallTimeline } from './call-timeline';
 import { deriveTimeline } from './call-timeline';
@@ -40,8 +40,17 @@ export function recordFromTimeline(facts: CallFacts, timeline: CallTimeline): Ca
   setIfDefined(record, 'endedBy', timeline.endedBy);
   setIfDefined(record, 'outcome', timeline.outcome);
   setIfDefined(record, 'bizOpaqueCallbackData', facts.bizOpaqueCallbackData?.value);
+  const recording = latestMedia(facts, 'recording');
+  if (recording) record.recording = { mediaId: recording.mediaId, mimeType: recording.mimeType };
+  const transcript = latestMedia(facts, 'transcript');
+  if (transcript) record.transcript = { mediaId: transcript.mediaId };
   if (facts.session) record.session = { sdpType: facts.session.sdpType, sdp: facts.session.sdp };
   return record;
+}
+
+/** The latest file of a kind (facts keep them sorted by time, ties by id). */
+function latestMedia(facts: CallFacts, kind: CallMediaFact['kind']): CallMediaFact | undefined {
+  return facts.media?.filter((m) => m.kind === kind).at(-1);
 }
 
 function customerOf(facts: CallFacts): CustomerRef {

@@ -49,6 +49,10 @@ interface CallRecordBase {
   errors: WebhookError[];
   outcome?: CallOutcome;
   bizOpaqueCallbackData?: string;
+  /** The call's recording (the latest, if Meta announced several); fetch it with `getRecording`. */
+  recording?: { mediaId: string; mimeType: string };
+  /** The call's transcript document; fetch it with `getTranscript`. */
+  transcript?: { mediaId: string };
   /**
    * The latest SDP Meta sent for the call: the customer's `offer` on an incoming call (answer it from
    * any instance), or the `answer` to the agent's offer on an outgoing one.
@@ -99,6 +103,9 @@ export interface ActivityParamsMap {
     durationSeconds?: number;
     code?: number;
   };
+  // After the call: files Meta made of it (kept 7 days).
+  'call.recording_available': { mediaId: string; mimeType: string };
+  'call.transcript_available': { mediaId: string };
   // No closing webhook came; the clock closed the call after `minutes` without word.
   'call.end_not_seen': { minutes: number };
   // Permission status.

@@ -1,7 +1,10 @@
 /** Options of `createClient()`, its retry policy and its observation hooks. */
 
-/** The Graph API version used when `apiVersion` is not given. */
-export const DEFAULT_API_VERSION = 'v24.0';
+/**
+ * The Graph API version used when `apiVersion` is not given. Meta serves each version about two
+ * years; pin another with `createClient({ apiVersion: 'v26.0' })`.
+ */
+export const DEFAULT_API_VERSION = 'v25.0';
 /** Where the Graph API lives; point `baseUrl` elsewhere to talk to a simulator. */
 export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
 /** Per-attempt timeout used when `timeoutMs` is not given. */
@@ -92,9 +95,9 @@ export interface ClientOptions {
   accessToken: string;
   /** The numeric Graph id of the business phone number (not the display number). */
   phoneNumberId: string;
-  /** The WhatsApp Business Account id; needed by `templates.*`. */
+  /** The WhatsApp Business Account id; needed by `templates.*` and `analytics.calls`. */
   wabaId?: string;
-  /** Graph API version, e.g. `v24.0`. Default {@link DEFAULT_API_VERSION}. */
+  /** Graph API version, e.g. `v26.0`. Default {@link DEFAULT_API_VERSION}. */
   apiVersion?: string;
   /** Default {@link DEFAULT_BASE_URL}. */
   baseUrl?: string;

@@ -1,7 +1,16 @@
 // Pins the public shape of the client; checked by `tsc --noEmit` (`pnpm typecheck`).
 import { expectTypeOf } from 'vitest';
-import type { CallPermissions, CallingSettings, TemplatePage, WhatsAppClient } from '../index';
-import { createClient } from '../index';
+import type {
+  CallAnalytics,
+  CallPermissions,
+  CallTranscript,
+  CallingSettings,
+  DownloadedMedia,
+  NumberHealth,
+  TemplatePage,
+  WhatsAppClient,
+} from '../index';
+import { createClient, parseCallTranscript } from '../index';
 
 declare const wa: WhatsAppClient;
 declare const sdp: string;
@@ -39,3 +48,13 @@ const authentication = {
 } as const;
 // @ts-expect-error calling templates are marketing or utility
 void wa.templates.createCallInvite(authentication);
+
+// Health, analytics, media and transcripts.
+expectTypeOf(wa.health.get()).resolves.toEqualTypeOf<NumberHealth>();
+expectTypeOf(
+  wa.analytics.calls({ start: 0, end: 1, granularity: 'daily' }),
+).resolves.toEqualTypeOf<CallAnalytics>();
+// @ts-expect-error granularity is half_hour, daily or monthly
+void wa.analytics.calls({ start: 0, end: 1, granularity: 'weekly' });
+expectTypeOf(wa.media.download('1')).resolves.toEqualTypeOf<DownloadedMedia>();
+expectTypeOf(parseCallTranscript('{}')).toEqualTypeOf<CallTranscript>();

@@ -28,9 +28,9 @@ describe('createClient', () => {
     expect(JSON.stringify(issues)).not.toContain(TOKEN);
   });
 
-  it('defaults to a Graph version of v23.0 or later, taken from one constant', () => {
+  it('defaults to a current Graph version (v25.0 or later), taken from one constant', () => {
     const [major, minor] = DEFAULT_API_VERSION.slice(1).split('.').map(Number);
-    expect((major ?? 0) * 100 + (minor ?? 0)).toBeGreaterThanOrEqual(2300);
+    expect((major ?? 0) * 100 + (minor ?? 0)).toBeGreaterThanOrEqual(2500);
     const client = createClient({ accessToken: TOKEN, phoneNumberId: PHONE_NUMBER_ID });
     expect(client.apiVersion).toBe(DEFAULT_API_VERSION);
     expect(client.phoneNumberId).toBe(PHONE_NUMBER_ID);

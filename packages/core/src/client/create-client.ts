@@ -1,3 +1,4 @@
+import { createAnalyticsResource, type AnalyticsResource } from './analytics';
 import { createCallsResource, type CallsResource } from './calls';
 import {
   DEFAULT_API_VERSION,
@@ -6,6 +7,8 @@ import {
   type ClientOptions,
   type RetryPolicy,
 } from './client-options';
+import { createHealthResource, type HealthResource } from './health';
+import { createMediaResource, type MediaResource } from './media';
 import { createMessagesResource, type MessagesResource } from './messages';
 import { createPermissionsResource, type PermissionsResource } from './permissions';
 import { resolveRetryPolicy } from './retry';
@@ -21,6 +24,9 @@ export interface WhatsAppClient {
   readonly settings: SettingsResource;
   readonly messages: MessagesResource;
   readonly templates: TemplatesResource;
+  readonly health: HealthResource;
+  readonly analytics: AnalyticsResource;
+  readonly media: MediaResource;
   readonly phoneNumberId: string;
   readonly wabaId?: string;
   readonly apiVersion: string;
@@ -53,6 +59,9 @@ export function createClient(options: ClientOptions): WhatsAppClient {
     settings: createSettingsResource(context),
     messages: createMessagesResource(context),
     templates: createTemplatesResource(context),
+    health: createHealthResource(context),
+    analytics: createAnalyticsResource(context),
+    media: createMediaResource(context),
     phoneNumberId: options.phoneNumberId,
     wabaId: options.wabaId,
     apiVersion,
@@ -79,8 +88,8 @@ function checkOptions(issues: Issues, options: ClientOptions): void {
   if (options.apiVersion !== undefined && !/^v\d+\.\d+$/.test(options.apiVersion)) {
     issues.add(
       'apiVersion',
-      'must look like v24.0.',
-      'Pass a Graph API version such as v24.0 (calling needs v17.0 or later).',
+      'must look like v25.0.',
+      'Pass a Graph API version such as v25.0 (calling needs v17.0 or later).',
     );
   }
   if (options.baseUrl !== undefined && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(options.baseUrl)) {

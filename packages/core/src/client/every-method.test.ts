@@ -139,6 +139,27 @@ const methods: [
     { data: [] },
     (wa) => wa.templates.list(),
   ],
+  [
+    'health.get',
+    'GET',
+    PHONE_NUMBER_ID,
+    { health_status: { can_send_message: 'AVAILABLE', entities: [] } },
+    (wa) => wa.health.get(),
+  ],
+  [
+    'analytics.calls',
+    'GET',
+    WABA_ID,
+    { call_analytics: { granularity: 'DAILY', data_points: [] } },
+    (wa) => wa.analytics.calls({ start: 0, end: 86_400_000, granularity: 'daily' }),
+  ],
+  [
+    'media.get',
+    'GET',
+    '1290384756102938',
+    { url: 'https://lookaside.fbsbx.com/x', mime_type: 'audio/ogg', sha256: 'h', file_size: 1 },
+    (wa) => wa.media.get('1290384756102938'),
+  ],
 ];
 
 describe('every client method', () => {

@@ -106,6 +106,12 @@ describe('permissions.get', () => {
     });
   });
 
+  it('reads the expiry under the name one reference table gives it, `expiration`', async () => {
+    graph('get', path, { permission: { status: 'temporary', expiration: 1745343479 } });
+    const permissions = await testClient().permissions.get({ userWaId: '14085551234' });
+    expect(permissions).toEqual({ status: 'temporary', expiresAt: 1745343479000, actions: {} });
+  });
+
   it('keeps unknown statuses and actions, and leaves unreadable periods without periodMs', async () => {
     graph('get', path, {
       permission: { status: 'Pending_Review' },

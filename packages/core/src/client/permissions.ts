@@ -39,7 +39,12 @@ const Action = z.looseObject({
   limits: z.optional(listOf(Limit)),
 });
 const PermissionsResponse = z.looseObject({
-  permission: z.looseObject({ status: z.string(), expiration_time: z.optional(count) }),
+  permission: z.looseObject({
+    status: z.string(),
+    expiration_time: z.optional(count),
+    // One table of Meta's reference names it `expiration`; the samples say `expiration_time`.
+    expiration: z.optional(count),
+  }),
   actions: z.optional(listOf(Action)),
 });
 
@@ -74,8 +79,9 @@ function normalise(body: z.infer<typeof PermissionsResponse>): CallPermissions {
     status: body.permission.status.toLowerCase(),
     actions: {},
   };
-  if (body.permission.expiration_time !== undefined) {
-    permissions.expiresAt = toEpochMs(body.permission.expiration_time);
+  const expiration = body.permission.expiration_time ?? body.permission.expiration;
+  if (expiration !== undefined) {
+    permissions.expiresAt = toEpochMs(expiration);
   }
   for (const action of body.actions ?? []) {
     const info = toActionInfo(action);

@@ -43,10 +43,22 @@ export interface SipServer {
   requestUriUserParams?: Record<string, string>;
   /** Only in `settings.get({ includeSipCredentials: true })`; never sent back. */
   sipUserPassword?: string;
+  /** Read-only: the app this server belongs to, when `get()` lists several apps' servers. */
+  appId?: string;
 }
 
 export interface SipSettings {
   status: SettingsToggle;
+  /**
+   * Whether Meta sends calling webhooks (`call_created`, `terminate`) for SIP calls. Off by default:
+   * with SIP on and this off, a helpdesk hears nothing of its SIP calls.
+   */
+  webhookDelivery?: SettingsToggle;
+  /**
+   * Your app's SIP server. Only one server per phone number works (a BYE from any configured server
+   * ends the call), so an update takes at most one. `[]` deletes this app's server; `status:
+   * 'disabled'` keeps it. `get()` may list one server per app, each with its `appId`.
+   */
   servers?: SipServer[];
 }
 

@@ -36,7 +36,16 @@ export function checkCallingSettings(issues: Issues, settings: CallingSettings, 
   checkOneOf(issues, 'callbackPermissionStatus', settings.callbackPermissionStatus, TOGGLE, true);
   if (settings.sip !== undefined) {
     checkOneOf(issues, 'sip.status', settings.sip.status, TOGGLE);
-    settings.sip.servers?.forEach((server, i) => {
+    checkOneOf(issues, 'sip.webhookDelivery', settings.sip.webhookDelivery, TOGGLE, true);
+    const servers = settings.sip.servers;
+    if (Array.isArray(servers) && servers.length > 1) {
+      issues.add(
+        'sip.servers',
+        `has ${servers.length} servers; a phone number works with one SIP server only (a BYE from any of them ends the call).`,
+        'Pass the one server this app uses, or [] to delete it.',
+      );
+    }
+    servers?.forEach((server, i) => {
       checkPattern(
         issues,
         `sip.servers[${i}].hostname`,

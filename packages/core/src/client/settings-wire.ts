@@ -13,6 +13,7 @@ const ENUM_KEYS = new Set([
   'call_icon_visibility',
   'callback_permission_status',
   'srtp_key_exchange_protocol',
+  'webhook_delivery',
   'day_of_week',
   'triggers',
   'additional_codecs',
@@ -49,7 +50,9 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (char) => `_${char.toLowerC
 
 function readValue(key: string, value: unknown): unknown {
   if (ENUM_KEYS.has(key)) return recase(value, lower);
-  if (typeof value === 'number' && key === 'announcement_media_id') return String(value);
+  if (typeof value === 'number' && (key === 'announcement_media_id' || key === 'app_id')) {
+    return String(value);
+  }
   if (typeof value !== 'string') return value;
   // Meta's docs also show "04:00" and, once, holidays as DD-MM-YYYY; the API's own forms win.
   if (key.endsWith('_time')) return value.replace(':', '');
@@ -84,7 +87,7 @@ export function toWire(settings: CallingSettings): Record<string, unknown> {
   const { restrictions: _readOnly, ...rest } = settings;
   return transform(rest, (key, value) => {
     const wireKey = snake(key);
-    if (wireKey === 'sip_user_password') return undefined;
+    if (wireKey === 'sip_user_password' || wireKey === 'app_id') return undefined;
     if (ENUM_KEYS.has(wireKey) || wireKey === 'restrict_to_user_countries') {
       return [wireKey, recase(value, (text) => text.toUpperCase())];
     }

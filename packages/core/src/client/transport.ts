@@ -17,6 +17,13 @@ export interface ApiCall {
   method: 'GET' | 'POST';
   /** Relative to `{baseUrl}/{apiVersion}/`, e.g. `106540352242922/calls`. */
   path: string;
+  /**
+   * An absolute URL to call instead of `path` (a media file's download address). The token goes
+   * along, so only https URLs, or URLs on `baseUrl`'s own origin (a simulator), are ever called.
+   */
+  url?: string;
+  /** Read the success body as bytes (`ApiResult.body` is then an `ArrayBuffer`) instead of JSON. */
+  binary?: boolean;
   query?: Record<string, string | undefined>;
   body?: unknown;
   /** Whether sending it twice is harmless. Only repeatable calls are ever retried. */
@@ -29,6 +36,8 @@ export interface ApiResult {
   body: unknown;
   /** Already redacted: a header can echo anything, the token included. */
   fbtraceId?: string;
+  /** The `content-type` header, for binary bodies. */
+  contentType?: string;
   /** Scrubs the token from text read out of this answer, e.g. a record key in a problem path. */
   redact: Redact;
 }
@@ -96,11 +105,19 @@ async function attemptOnce(
 ): Promise<Outcome> {
   const started = Date.now();
   const base = { operation: call.operation, method: call.method, attempt };
-  let url = `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+  let url = call.url ? redact(call.url) : `${config.baseUrl}/${config.apiVersion}/${call.path}`;
+  if (call.url !== undefined && !isSafeAbsoluteUrl(call.url, config.baseUrl)) {
+    const problems = [
+      `url: ${url} is neither https nor on ${config.baseUrl}; the token stays home`,
+    ];
+    return { error: new WacallResponseError(call.operation, 200, problems), url };
+  }
   let response: Response;
   let bodyText: string;
+  let bytes: ArrayBuffer | undefined;
   try {
-    response = await http(call.path, {
+    const client = call.url === undefined ? http : http.extend({ prefixUrl: '' });
+    response = await client(call.url ?? call.path, {
       method: call.method,
       json: call.body,
       searchParams: call.query,
@@ -114,7 +131,12 @@ async function attemptOnce(
         ],
       },
     });
-    bodyText = await response.text();
+    if (call.binary && response.ok) {
+      bytes = await response.arrayBuffer();
+      bodyText = '';
+    } else {
+      bodyText = await response.text();
+    }
   } catch (cause) {
     // The caller's abort is theirs to handle: hand back the signal's own reason, unwrapped.
     if (signal?.aborted) throw signal.reason;
@@ -140,6 +162,10 @@ async function attemptOnce(
     });
     return { error, url };
   }
+  if (bytes !== undefined) {
+    const contentType = response.headers.get('content-type') ?? undefined;
+    return { result: { status, body: bytes, fbtraceId, contentType, redact } };
+  }
   try {
     return { result: { status, body: JSON.parse(bodyText), fbtraceId, redact } };
   } catch {
@@ -159,6 +185,16 @@ function retryDelay(
     return error.retryAfterMs > policy.maxRetryAfterMs ? undefined : error.retryAfterMs;
   }
   return backoffDelay(policy, attempt);
+}
+
+/** Where a bearer token may travel: https anywhere, or plain http only to the configured base URL. */
+function isSafeAbsoluteUrl(url: string, baseUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    return target.protocol === 'https:' || target.origin === new URL(baseUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 // The runtime's error is kept only as a sanitised copy: a custom fetch's error (ky's HTTPError, for

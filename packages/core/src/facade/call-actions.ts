@@ -1,5 +1,6 @@
 import { recordAgentEvent } from '../calls/record-agent-event';
 import type { AgentEvent } from '../calls/record-agent-event';
+import { CallLifecycleError } from '../calls/call-lifecycle-error';
 import type { CallRecord } from '../calls/types';
 import { WacallDecisionError } from '../errors/wacall-decision-error';
 import { WacallValidationError } from '../errors/wacall-validation-error';
@@ -66,7 +67,7 @@ export async function startCall(
     return {
       after: commitUse(state, 'start_call', reserved.id, { callId }) ?? state,
       also: change,
-      result: record,
+      result: shown(record, callId),
     };
   });
 }
@@ -116,8 +117,19 @@ export function changeCall(context: FacadeContext, event: AgentEvent): Promise<C
   return transact(context, [key], ([value]) => {
     const before = readCall(value);
     const { change, record } = callChange(context, before, recordAgentEvent(before, event));
-    return { ...change, result: record };
+    return { ...change, result: shown(record, event.callId) };
   });
+}
+
+/** An agent event always tells a call's direction, except an `ended` report about a call known only by a file. */
+function shown(record: CallRecord | undefined, callId: string): CallRecord {
+  if (record) return record;
+  throw new CallLifecycleError(
+    'unknown_call',
+    `Call ${callId} is known only by a recording or transcript so far, which does not tell its direction. ` +
+      'Apply its connect or terminate webhook first.',
+    { callId },
+  );
 }
 
 function checkCallbackData(operation: string, data: string | undefined): void {

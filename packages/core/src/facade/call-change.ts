@@ -1,3 +1,4 @@
+import { hasDirection } from '../calls/apply-call-event';
 import type { CallFacts } from '../calls/call-facts';
 import { deriveCallActivities } from '../calls/derive-call-activities';
 import { callCustomerKey, deriveCallRecord } from '../calls/derive-call-record';
@@ -16,6 +17,12 @@ import { deadlineId } from './state-keys';
 /** A call's facts as read in a transaction. */
 export function readCall(value: Versioned | undefined): CallFacts | undefined {
   return value?.value as CallFacts | undefined;
+}
+
+/** The facts of a call that can be shown: its direction is known (a file alone does not tell it). */
+export function readShownCall(value: Versioned | undefined): CallFacts | undefined {
+  const facts = readCall(value);
+  return facts && hasDirection(facts) ? facts : undefined;
 }
 
 /** The record and activities a call's facts stand for. */
@@ -39,14 +46,27 @@ export function callChange(
   context: FacadeContext,
   before: CallFacts | undefined,
   after: CallFacts,
-): { change: Change; record: CallRecord } {
-  const next = deriveCall(context, after);
-  if (before && JSON.stringify(before) === JSON.stringify(after)) {
-    return { change: noChange(), record: next.record };
-  }
-  const previous = before ? deriveCall(context, before) : undefined;
-  const customer = callCustomerKey(next.record.customer);
+): { change: Change; record: CallRecord | undefined } {
   const retain = { ttlMs: context.limits.retentionMs };
+  if (before && JSON.stringify(before) === JSON.stringify(after)) {
+    return {
+      change: noChange(),
+      record: hasDirection(after) ? deriveCall(context, after).record : undefined,
+    };
+  }
+  if (!hasDirection(after)) {
+    // Kept until the call's own webhooks tell its direction; nothing to show or announce yet.
+    const write = {
+      type: 'set' as const,
+      key: context.keys.call(after.callId),
+      value: asJson(after),
+      ...retain,
+    };
+    return { change: { writes: [write], publish: [] }, record: undefined };
+  }
+  const next = deriveCall(context, after);
+  const previous = before && hasDirection(before) ? deriveCall(context, before) : undefined;
+  const customer = callCustomerKey(next.record.customer);
   const change: Change = {
     writes: [
       { type: 'set', key: context.keys.call(after.callId), value: asJson(after), ...retain },

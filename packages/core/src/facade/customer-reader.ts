@@ -6,7 +6,7 @@ import { decide } from '../permissions/decide';
 import { derivePermissionState } from '../permissions/derive-state';
 import type { ListCursor } from '../store/store';
 import type { Activity } from '../calls/types';
-import { deriveCall, readCall, staleAt } from './call-change';
+import { deriveCall, readShownCall, staleAt } from './call-change';
 import type { FacadeContext } from './facade-context';
 import { readPermission } from './permission-change';
 import type { PageOptions } from './wacall-types';
@@ -28,7 +28,7 @@ export async function getCall(
   context: FacadeContext,
   callId: string,
 ): Promise<CallRecord | undefined> {
-  const facts = readCall(await context.store.get(context.keys.call(callId)));
+  const facts = readShownCall(await context.store.get(context.keys.call(callId)));
   return facts ? deriveCall(context, facts).record : undefined;
 }
 
@@ -45,7 +45,7 @@ export async function listCalls(
     page.items.map((item) => context.keys.call(item.value)),
   );
   return facts.flatMap((value) => {
-    const call = readCall(value);
+    const call = readShownCall(value);
     return call ? [deriveCall(context, call).record] : [];
   });
 }

@@ -1,4 +1,5 @@
 import { applyCallEvent, isCallEvent } from '../calls/apply-call-event';
+import type { CallEvent } from '../calls/apply-call-event';
 import { mergeCallFacts } from '../calls/call-facts';
 import type { CallFacts } from '../calls/call-facts';
 import { recordAgentEvent } from '../calls/record-agent-event';
@@ -61,7 +62,9 @@ async function ingestOne(
   const seenKey = context.keys.seen(eventKey(event));
   const customer = customerOf(event);
   const callEvent = isCallEvent(event) ? event : undefined;
-  const { token, data } = readCorrelation(callEvent?.bizOpaqueCallbackData);
+  const { token, data } = readCorrelation(
+    callEvent && 'bizOpaqueCallbackData' in callEvent ? callEvent.bizOpaqueCallbackData : undefined,
+  );
   const keys = [
     seenKey,
     ...(callEvent ? [context.keys.call(callEvent.callId)] : []),
@@ -87,14 +90,20 @@ async function ingestOne(
     }
     if (callEvent) {
       const before = readCall(values[1]);
-      const withoutToken = { ...callEvent, bizOpaqueCallbackData: data };
-      if (data === undefined) delete withoutToken.bizOpaqueCallbackData;
-      let after = applyCallEvent(before, withoutToken);
+      let after = applyCallEvent(before, withoutToken(callEvent, data));
       if (started) after = mergeCallFacts(after, started);
       parts.push(callChange(context, before, after).change);
     }
     return { ...joinChanges(...parts), result: 'applied' as const };
   });
+}
+
+/** The event as the helpdesk sent its data: the correlation token taken out of the echoed field. */
+function withoutToken(event: CallEvent, data: string | undefined): CallEvent {
+  if (!('bizOpaqueCallbackData' in event) || event.bizOpaqueCallbackData === undefined)
+    return event;
+  const { bizOpaqueCallbackData: _echoed, ...rest } = event;
+  return data === undefined ? rest : { ...rest, bizOpaqueCallbackData: data };
 }
 
 /** The customer the event concerns, if any; a malformed id concerns nobody rather than failing. */

@@ -2,7 +2,7 @@ import { callCustomerKey } from '../calls/derive-call-record';
 import type { CallFacts } from '../calls/call-facts';
 import { addCall } from '../permissions/stored-state';
 import type { StoredPermissionState } from '../permissions/stored-state';
-import { callChange, deriveCall, readCall, staleAt } from './call-change';
+import { callChange, deriveCall, readShownCall, staleAt } from './call-change';
 import { joinChanges, noChange } from './change';
 import type { FacadeContext } from './facade-context';
 import { deadlineWrite, permissionChange, readPermission } from './permission-change';
@@ -71,12 +71,12 @@ function sweepCustomer(context: FacadeContext, customer: string): Promise<boolea
 /** Closes one call whose end was never seen, if its time has come; `true` when it did. */
 async function sweepCall(context: FacadeContext, callId: string): Promise<boolean> {
   const callKey = context.keys.call(callId);
-  const facts = readCall(await context.store.get(callKey));
+  const facts = readShownCall(await context.store.get(callKey));
   const customer = facts ? callCustomerKey(deriveCall(context, facts).record.customer) : '';
   const keys = customer === '' ? [callKey] : [callKey, context.keys.permission(customer)];
   return transact(context, keys, ([call, permission]) => {
     const now = context.now();
-    const before = readCall(call);
+    const before = readShownCall(call);
     const deadline = before
       ? staleAt(deriveCall(context, before).record, context.policy)
       : undefined;

@@ -1,3 +1,5 @@
+import type { CallTranscript } from '../client/call-transcript';
+import type { CallRecordingFile } from './media-actions';
 import type { ActivityMessages } from '../calls/activity-messages';
 import type { AgentEvent } from '../calls/record-agent-event';
 import type { Activity, Agent, CallRecord } from '../calls/types';
@@ -204,4 +206,8 @@ export interface Wacall {
   getCall(callId: string): Promise<CallRecord | undefined>;
   /** The customer's calls, newest first. */
   listCalls(customer: string, options?: PageOptions): Promise<CallRecord[]>;
+  /** Downloads a call's latest recording (server side: it uses the client's token). */
+  getRecording(callId: string): Promise<CallRecordingFile>;
+  /** Downloads and parses a call's transcript (server side). */
+  getTranscript(callId: string): Promise<CallTranscript>;
 }

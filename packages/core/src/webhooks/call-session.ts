@@ -1,4 +1,4 @@
-import type { CallDirection } from './events';
+import type { CallDirection, CallParties } from './events';
 import { lower, present, toDirection } from './normalize';
 import type { CallItemBase, ConnectItem } from './schemas';
 
@@ -60,9 +60,33 @@ export function resolveDirection(
   return undefined;
 }
 
-/** The user's side of a call: the caller on incoming calls, the callee on outgoing ones. */
-export function userSide(item: CallItemBase, direction: CallDirection) {
-  return direction === 'user_initiated'
-    ? { phone: present(item.from), userId: present(item.from_user_id) }
-    : { phone: present(item.to), userId: present(item.to_user_id) };
+/** Both sides' numbers and BSUIDs, with either spelling of the parent ids. */
+export function readParties(item: CallItemBase): CallParties {
+  return {
+    from: present(item.from),
+    to: present(item.to),
+    fromUserId: present(item.from_user_id),
+    toUserId: present(item.to_user_id),
+    fromParentUserId: present(item.from_parent_user_id ?? item.parent_from_user_id),
+    toParentUserId: present(item.to_parent_user_id ?? item.parent_to_user_id),
+  };
+}
+
+/**
+ * The user's side of a call. Meta's pages disagree on which field holds the business in an outgoing
+ * call, so the side that is the business number loses; else the caller of an incoming call, the
+ * callee of an outgoing one.
+ */
+export function userSide(
+  item: CallItemBase,
+  direction: CallDirection,
+  displayPhoneNumber: string | undefined,
+) {
+  const from = { phone: present(item.from), userId: present(item.from_user_id) };
+  const to = { phone: present(item.to), userId: present(item.to_user_id) };
+  if (displayPhoneNumber !== undefined) {
+    if (from.phone === displayPhoneNumber) return to;
+    if (to.phone === displayPhoneNumber) return from;
+  }
+  return direction === 'user_initiated' ? from : to;
 }

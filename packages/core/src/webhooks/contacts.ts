@@ -23,6 +23,7 @@ export function parseContacts(
       parentUserId: present(c.parent_user_id),
       name: present(c.profile?.name),
       username: present(c.profile?.username),
+      countryCode: present(c.profile?.country_code),
     });
   });
   return contacts;

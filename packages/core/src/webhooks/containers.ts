@@ -2,7 +2,7 @@
 // for every delivery, and plain checks cost a fraction of a schema run on this hot path.
 import type { WebhookIssue } from './events';
 import { issue } from './normalize';
-import { numeric, type Numeric } from './schemas';
+import { epochTime, type Numeric } from './schemas';
 
 type Fields = Record<string, unknown>;
 
@@ -41,8 +41,8 @@ export function readEntry(raw: unknown, path: string, issues: WebhookIssue[]): E
   if (wabaId === undefined) return fail('id: expected a non-empty string id');
   if (!Array.isArray(raw.changes)) return fail('changes: expected an array');
   const { time } = raw;
-  if (time !== undefined && !numeric.safeParse(time).success) {
-    return fail('time: expected a number or a numeric string from 0 to 2^53 - 1');
+  if (time !== undefined && !epochTime.safeParse(time).success) {
+    return fail('time: expected whole Unix seconds (or milliseconds) from 1970 to 2200');
   }
   return { wabaId, time: time as Numeric | undefined, changes: raw.changes };
 }

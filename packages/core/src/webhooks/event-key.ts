@@ -8,6 +8,8 @@ export function eventKey(event: WebhookEvent): string {
   switch (event.type) {
     case 'call.connect':
       return `call:${event.callId}:connect`;
+    case 'call.created':
+      return `call:${event.callId}:created`;
     case 'call.status':
       return `call:${event.callId}:status:${event.status}`;
     case 'call.terminate':

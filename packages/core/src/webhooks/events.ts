@@ -29,6 +29,21 @@ export interface WebhookContact {
   parentUserId?: string;
   name?: string;
   username?: string;
+  /** `profile.country_code`, e.g. `US` (Meta marks it "subject to change"). */
+  countryCode?: string;
+}
+
+/**
+ * Both sides of a call as Meta names them. Phones are `undefined` for username-only users; the
+ * BSUID fields are set wherever Meta sends them (parent ids under either of its two spellings).
+ */
+export interface CallParties {
+  from?: string;
+  to?: string;
+  fromUserId?: string;
+  toUserId?: string;
+  fromParentUserId?: string;
+  toParentUserId?: string;
 }
 
 interface WebhookEventBase {
@@ -48,14 +63,10 @@ interface AccountEventBase extends Omit<WebhookEventBase, 'phoneNumberId'> {
   phoneNumberId?: string;
 }
 
-export interface CallConnectEvent extends WebhookEventBase {
+export interface CallConnectEvent extends WebhookEventBase, CallParties {
   type: 'call.connect';
   callId: string;
   direction: CallDirection;
-  from?: string;
-  to?: string;
-  fromUserId?: string;
-  toUserId?: string;
   /** `offer` on an incoming call (answer it), `answer` on an outgoing one (apply it). SDP is byte-exact. */
   session: { sdpType: 'offer' | 'answer'; sdp: string };
   contact?: WebhookContact;
@@ -73,19 +84,30 @@ export interface CallStatusEvent extends WebhookEventBase {
   status: CallStatusValue;
   recipientId?: string;
   recipientUserId?: string;
+  recipientParentUserId?: string;
+  /** The callee, from the `contacts[]` Meta now sends with call statuses too. */
+  contact?: WebhookContact;
+  bizOpaqueCallbackData?: string;
+}
+
+/**
+ * `call_created` (SIP numbers with `sip.webhookDelivery` enabled): a call began on the SIP side. Like a
+ * connect without SDP, since the media is negotiated over SIP; a normal terminate follows.
+ */
+export interface CallCreatedEvent extends WebhookEventBase, CallParties {
+  type: 'call.created';
+  callId: string;
+  direction: CallDirection;
+  contact?: WebhookContact;
   bizOpaqueCallbackData?: string;
 }
 
 export type CallTerminateStatus = 'completed' | 'failed' | (string & {});
 
-export interface CallTerminateEvent extends WebhookEventBase {
+export interface CallTerminateEvent extends WebhookEventBase, CallParties {
   type: 'call.terminate';
   callId: string;
   direction: CallDirection;
-  from?: string;
-  to?: string;
-  fromUserId?: string;
-  toUserId?: string;
   status: CallTerminateStatus;
   /** Epoch ms; present only when the other party picked up. */
   startTime?: number;
@@ -108,16 +130,20 @@ export interface CallMedia {
   url: string;
 }
 
-export interface CallRecordingAvailableEvent extends WebhookEventBase {
+/** A call's recording can be downloaded (kept 7 days; `media.url` is valid for minutes only). */
+export interface CallRecordingAvailableEvent extends WebhookEventBase, CallParties {
   type: 'call.recording_available';
   callId: string;
   media: CallMedia;
+  contact?: WebhookContact;
 }
 
-export interface CallTranscriptionAvailableEvent extends WebhookEventBase {
+/** A call's transcript document (JSON, see `parseCallTranscript`) can be downloaded. */
+export interface CallTranscriptionAvailableEvent extends WebhookEventBase, CallParties {
   type: 'call.transcription_available';
   callId: string;
   media: CallMedia;
+  contact?: WebhookContact;
 }
 
 /** A `call_permission_reply` interactive message: the user granted, declined, or the platform decided. */
@@ -180,6 +206,7 @@ export interface UnknownEvent extends AccountEventBase {
 
 export type WebhookEvent =
   | CallConnectEvent
+  | CallCreatedEvent
   | CallStatusEvent
   | CallTerminateEvent
   | CallRecordingAvailableEvent

@@ -1,19 +1,16 @@
 // Small conversions that turn Meta's loosely typed values into the event union's normalised ones.
 import type { CallDirection, WebhookIssue } from './events';
-import type { Numeric } from './schemas';
-
-// Below this a number is Unix seconds, above it already milliseconds (1e11 s is the year 5138).
-const SECONDS_CEILING = 1e11;
+import { SECONDS_CEILING, type Numeric } from './schemas';
 
 /** A number or numeric string (already validated) as a number. */
 export function toNumber(value: Numeric): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
-/** Unix seconds (or milliseconds), as a number or numeric string, to epoch milliseconds. */
+/** Whole Unix seconds (or milliseconds), already checked by `epochTime`, to epoch milliseconds. */
 export function toEpochMs(value: Numeric): number {
   const n = toNumber(value);
-  return n < SECONDS_CEILING ? Math.round(n * 1000) : n;
+  return n < SECONDS_CEILING ? n * 1000 : n;
 }
 
 export function optionalEpochMs(value: Numeric | undefined): number | undefined {

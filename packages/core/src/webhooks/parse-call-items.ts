@@ -1,9 +1,10 @@
 // Items of the `calls` field: `calls[]` (connect, terminate, media, future events) and `statuses[]`.
 import { check, eventBase, type ChangeContext } from './change-context';
 import { findContact } from './contacts';
-import { readSession, resolveDirection, userSide } from './call-session';
+import { readParties, readSession, resolveDirection, userSide } from './call-session';
 import type {
   CallConnectEvent,
+  CallCreatedEvent,
   CallMedia,
   CallStatusEvent,
   CallTerminateEvent,
@@ -12,12 +13,14 @@ import type {
 import { issue, lower, optionalEpochMs, present, toEpochMs, toNumber } from './normalize';
 import {
   callEventSchema,
+  callBaseSchema,
   callStatusSchema,
   connectSchema,
-  numeric,
+  epochTime,
   recordingSchema,
   terminateSchema,
   transcriptSchema,
+  type CallItemBase,
   type MediaContainer,
 } from './schemas';
 import { mergeErrors, parseErrors } from './webhook-errors';
@@ -29,6 +32,7 @@ export function parseCallItem(raw: unknown, path: string, ctx: ChangeContext): v
   const event = lower(head.event);
   if (event === 'connect') return push(ctx, parseConnect(raw, path, ctx));
   if (event === 'terminate') return push(ctx, parseTerminate(raw, path, ctx));
+  if (event === 'call_created') return push(ctx, parseCreated(raw, path, ctx));
   if (event === 'call_recording_available') {
     const item = check(recordingSchema, raw, path, ctx.out);
     if (item)
@@ -81,16 +85,13 @@ function parseConnect(
     ctx.out.issues.push(issue(path, 'session.sdp_type: expected offer or answer', raw));
     return undefined;
   }
-  const user = userSide(item, direction);
+  const user = userSide(item, direction, ctx.displayPhoneNumber);
   return {
     type: 'call.connect',
     ...eventBase(ctx, toEpochMs(item.timestamp), raw),
     callId: item.id,
     direction,
-    from: present(item.from),
-    to: present(item.to),
-    fromUserId: present(item.from_user_id),
-    toUserId: present(item.to_user_id),
+    ...readParties(item),
     session: { sdpType, sdp: session.sdp },
     contact: findContact(ctx.contacts, user.phone, user.userId),
     ctaPayload: present(item.cta_payload),
@@ -117,16 +118,13 @@ function parseTerminate(
   const durationSeconds = item.duration === undefined ? undefined : toNumber(item.duration);
   const errors = parseErrors(item.errors, `${path}.errors`, ctx.out.issues);
   ctx.valueErrorsUsed = true;
-  const user = userSide(item, direction);
+  const user = userSide(item, direction, ctx.displayPhoneNumber);
   return {
     type: 'call.terminate',
     ...eventBase(ctx, toEpochMs(item.timestamp), raw),
     callId: item.id,
     direction,
-    from: present(item.from),
-    to: present(item.to),
-    fromUserId: present(item.from_user_id),
-    toUserId: present(item.to_user_id),
+    ...readParties(item),
     status: lower(item.status),
     startTime,
     endTime: optionalEpochMs(item.end_time),
@@ -141,9 +139,36 @@ function parseTerminate(
   };
 }
 
+/** `call_created` (SIP): a connect without a session. */
+function parseCreated(
+  raw: unknown,
+  path: string,
+  ctx: ChangeContext,
+): CallCreatedEvent | undefined {
+  const item = check(callBaseSchema, raw, path, ctx.out);
+  if (!item) return undefined;
+  const direction = resolveDirection(item, undefined, ctx.displayPhoneNumber);
+  if (!direction) {
+    ctx.out.issues.push(
+      issue(path, 'direction: expected USER_INITIATED or BUSINESS_INITIATED', raw),
+    );
+    return undefined;
+  }
+  const user = userSide(item, direction, ctx.displayPhoneNumber);
+  return {
+    type: 'call.created',
+    ...eventBase(ctx, toEpochMs(item.timestamp), raw),
+    callId: item.id,
+    direction,
+    ...readParties(item),
+    contact: findContact(ctx.contacts, user.phone, user.userId),
+    bizOpaqueCallbackData: present(item.biz_opaque_callback_data),
+  };
+}
+
 function mediaEvent<T extends 'call.recording_available' | 'call.transcription_available'>(
   type: T,
-  item: { id: string; timestamp: string | number },
+  item: CallItemBase,
   container: MediaContainer,
   raw: unknown,
   path: string,
@@ -164,11 +189,18 @@ function mediaEvent<T extends 'call.recording_available' | 'call.transcription_a
     mimeType: media.mime_type,
     url: media.url,
   };
+  // Media webhooks name the user (`from`, `from_user_id`) but no direction; the contact is matched on either side.
+  const parties = readParties(item);
+  const contact =
+    findContact(ctx.contacts, parties.from, parties.fromUserId) ??
+    findContact(ctx.contacts, parties.to, parties.toUserId);
   return {
     type,
     ...eventBase(ctx, toEpochMs(item.timestamp), raw),
     callId: item.id,
+    ...parties,
     media: normalised,
+    contact,
   };
 }
 
@@ -176,21 +208,25 @@ function mediaEvent<T extends 'call.recording_available' | 'call.transcription_a
 export function parseCallStatus(raw: unknown, path: string, ctx: ChangeContext): void {
   const item = check(callStatusSchema, raw, path, ctx.out);
   if (!item) return;
+  const recipientId = present(item.recipient_id);
+  const recipientUserId = present(item.recipient_user_id);
   const event: CallStatusEvent = {
     type: 'call.status',
     ...eventBase(ctx, toEpochMs(item.timestamp), raw),
     callId: item.id,
     status: lower(item.status),
-    recipientId: present(item.recipient_id),
-    recipientUserId: present(item.recipient_user_id),
+    recipientId,
+    recipientUserId,
+    recipientParentUserId: present(item.recipient_parent_user_id ?? item.parent_recipient_user_id),
+    contact: findContact(ctx.contacts, recipientId, recipientUserId),
     bizOpaqueCallbackData: present(item.biz_opaque_callback_data),
   };
   ctx.out.events.push(event);
 }
 
-/** A `calls[]` event this version does not model (e.g. SIP `call_created`): kept, not dropped. */
+/** A `calls[]` event this version does not model: kept, not dropped. */
 function unknownItem(raw: unknown, ctx: ChangeContext): WebhookEvent {
-  const stamp = numeric.safeParse((raw as { timestamp?: unknown }).timestamp);
+  const stamp = epochTime.safeParse((raw as { timestamp?: unknown }).timestamp);
   return {
     type: 'unknown',
     ...eventBase(ctx, stamp.success ? toEpochMs(stamp.data) : ctx.fallbackTimestamp, raw),

@@ -3,7 +3,7 @@
 import { check, eventBase, type ChangeContext } from './change-context';
 import { findContact } from './contacts';
 import type { MessageEvent, MessageStatusEvent, PermissionReplyEvent } from './events';
-import { lower, present, toEpochMs, toNumber } from './normalize';
+import { issue, lower, present, toEpochMs, toNumber } from './normalize';
 import { parseCallStatus } from './parse-call-items';
 import {
   messageSchema,
@@ -21,12 +21,17 @@ const RELATIVE_EXPIRY_CEILING = 1e9;
 export function parseMessageItem(raw: unknown, path: string, ctx: ChangeContext): void {
   const item = check(messageSchema, raw, path, ctx.out);
   if (!item) return;
-  const type = lower(item.type);
-  if (type === 'interactive' && item.interactive?.type?.toLowerCase() === 'call_permission_reply') {
+  // Recognised by `interactive.type`: samples of the automatic callback grant carry no `type`.
+  if (item.interactive?.type?.toLowerCase() === 'call_permission_reply') {
     const reply = parsePermissionReply(item, raw, path, ctx);
     if (reply) ctx.out.events.push(reply);
     return;
   }
+  if (item.type === undefined) {
+    ctx.out.issues.push(issue(path, 'type: missing (and not a call permission reply)', raw));
+    return;
+  }
+  const type = lower(item.type);
   const from = present(item.from);
   const fromUserId = present(item.from_user_id);
   const event: MessageEvent = {

@@ -7,7 +7,7 @@ import { parseCallItem, parseCallStatus } from './parse-call-items';
 import { parseMessageItem, parseMessageStatus } from './parse-message-items';
 import { readEnvelope } from './read-envelope';
 import { readChange, readEntry, readMessagingValue } from './containers';
-import { numeric } from './schemas';
+import { epochTime } from './schemas';
 import { parseErrors } from './webhook-errors';
 
 /**
@@ -88,7 +88,7 @@ function unknownChange(
 ): UnknownEvent {
   const fields =
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const stamp = numeric.safeParse(fields.timestamp);
+  const stamp = epochTime.safeParse(fields.timestamp);
   const metadata = fields.metadata as { phone_number_id?: unknown } | undefined;
   const phoneNumberId = metadata?.phone_number_id;
   return {

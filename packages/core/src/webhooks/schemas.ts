@@ -27,11 +27,37 @@ function inRange(n: number): boolean {
 }
 export type Numeric = z.infer<typeof numeric>;
 
+// Below this a time is Unix seconds (as Meta sends it), from it already epoch milliseconds.
+export const SECONDS_CEILING = 1e11;
+// No webhook speaks of a time after 2200: a later value is corrupted, or seconds read as milliseconds
+// (e.g. `9000000000000` s). The bound also keeps every time far inside the JS Date range.
+export const LATEST_TIME_MS = Date.UTC(2200, 0, 1);
+const WHOLE_TEXT = /^\d+$/;
+
+/**
+ * A point in time: whole Unix seconds or epoch milliseconds, as a number or numeric string, no later
+ * than 2200. Fractions (`"100000000000.5"`) are refused: the Store keeps whole milliseconds only.
+ */
+export const epochTime = z.custom<number | string>(
+  (value) =>
+    ((typeof value === 'number' && Number.isInteger(value)) ||
+      (typeof value === 'string' && WHOLE_TEXT.test(value))) &&
+    isPlausibleTime(Number(value)),
+  'expected whole Unix seconds (or milliseconds), as a number or numeric string, from 1970 to 2200',
+);
+
+function isPlausibleTime(n: number): boolean {
+  if (n < 0) return false;
+  return (n < SECONDS_CEILING ? n * 1000 : n) <= LATEST_TIME_MS;
+}
+
 export const contactSchema = z.object({
   wa_id: optionalText,
   user_id: optionalText,
   parent_user_id: optionalText,
-  profile: z.optional(z.object({ name: optionalText, username: optionalText })),
+  profile: z.optional(
+    z.object({ name: optionalText, username: optionalText, country_code: optionalText }),
+  ),
 });
 
 export const errorSchema = z.object({
@@ -42,21 +68,32 @@ export const errorSchema = z.object({
   error_data: z.optional(z.object({ details: optionalText })),
 });
 
+/** The user ids Meta may put on any call item; parent ids come under two spellings. */
+const partyIds = {
+  from_user_id: optionalText,
+  to_user_id: optionalText,
+  from_parent_user_id: optionalText,
+  parent_from_user_id: optionalText,
+  to_parent_user_id: optionalText,
+  parent_to_user_id: optionalText,
+};
+
 const callBase = z.object({
   id: nonEmptyText,
   event: nonEmptyText,
-  timestamp: numeric,
+  timestamp: epochTime,
   direction: optionalText,
   from: optionalText,
   to: optionalText,
-  from_user_id: optionalText,
-  to_user_id: optionalText,
+  ...partyIds,
   biz_opaque_callback_data: optionalText,
   cta_payload: optionalText,
   deeplink_payload: optionalText,
   errors: unknownList,
 });
 export type CallItemBase = z.infer<typeof callBase>;
+/** Any `calls[]` item: what `call_created` carries (a connect without `session`). */
+export const callBaseSchema = callBase;
 
 /** Only the `event` discriminant, read before the full schema is chosen. */
 export const callEventSchema = z.object({ event: nonEmptyText });
@@ -70,8 +107,8 @@ export type ConnectItem = z.infer<typeof connectSchema>;
 
 export const terminateSchema = z.extend(callBase, {
   status: nonEmptyText,
-  start_time: z.optional(numeric),
-  end_time: z.optional(numeric),
+  start_time: z.optional(epochTime),
+  end_time: z.optional(epochTime),
   duration: z.optional(numeric),
 });
 
@@ -88,17 +125,19 @@ export const transcriptSchema = z.extend(callBase, { call_transcript: mediaConta
 
 export const callStatusSchema = z.object({
   id: nonEmptyText,
-  timestamp: numeric,
+  timestamp: epochTime,
   status: nonEmptyText,
   type: optionalText,
   recipient_id: optionalText,
   recipient_user_id: optionalText,
+  recipient_parent_user_id: optionalText,
+  parent_recipient_user_id: optionalText,
   biz_opaque_callback_data: optionalText,
 });
 
 export const messageStatusSchema = z.object({
   id: nonEmptyText,
-  timestamp: numeric,
+  timestamp: epochTime,
   status: nonEmptyText,
   recipient_id: optionalText,
   recipient_user_id: optionalText,
@@ -107,8 +146,9 @@ export const messageStatusSchema = z.object({
 
 export const messageSchema = z.object({
   id: nonEmptyText,
-  timestamp: numeric,
-  type: nonEmptyText,
+  timestamp: epochTime,
+  // Meta's samples of the automatic callback grant omit it; the item is then told by `interactive.type`.
+  type: z.optional(nonEmptyText),
   from: optionalText,
   from_user_id: optionalText,
   context: z.optional(z.object({ id: optionalText, from: optionalText })),
@@ -122,7 +162,7 @@ export const permissionReplySchema = z.object({
     call_permission_reply: z.object({
       response: nonEmptyText,
       is_permanent: z.optional(z.union([z.boolean(), z.enum(['true', 'false'])])),
-      expiration_timestamp: z.optional(numeric),
+      expiration_timestamp: z.optional(epochTime),
       response_source: optionalText,
     }),
   }),
@@ -131,9 +171,9 @@ export const permissionReplySchema = z.object({
 export const accountUpdateSchema = z.object({
   event: nonEmptyText,
   phone_number: optionalText,
-  timestamp: z.optional(numeric),
+  timestamp: z.optional(epochTime),
   violation_info: z.optional(z.object({ violation_type: optionalText })),
   restriction_info: z.optional(
-    z.array(z.object({ restriction_type: nonEmptyText, expiration: z.optional(numeric) })),
+    z.array(z.object({ restriction_type: nonEmptyText, expiration: z.optional(epochTime) })),
   ),
 });

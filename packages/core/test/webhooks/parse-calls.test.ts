@@ -255,6 +255,21 @@ describe('call.terminate', () => {
 });
 
 describe('call media and events this version does not model', () => {
+  it('names the user of a recording and finds the contact by either side', () => {
+    const body = loadFixture('call-recording-available');
+    setAt(body, `${firstValue}.contacts`, [
+      { profile: { name: cast.ana.name, country_code: 'US' }, wa_id: cast.ana.waId },
+      { profile: { name: 'Someone else' }, wa_id: '447700900123' },
+    ]);
+    const [event] = parseWebhook(body).events;
+    expect(event).toMatchObject({
+      type: 'call.recording_available',
+      from: cast.ana.waId,
+      fromUserId: cast.ana.userId,
+      contact: { waId: cast.ana.waId, countryCode: 'US' },
+    });
+  });
+
   it('reads a recording', () => {
     const event = only('call-recording-available', 'call.recording_available');
     expect(event.callId).toBe(cast.calls.incomingAnswered);
@@ -271,11 +286,18 @@ describe('call media and events this version does not model', () => {
     expect(event.media).toMatchObject({ id: '8837261540091827', mimeType: 'application/json' });
   });
 
-  it('keeps a SIP call_created event as unknown, with the item as its value', () => {
-    const event = only('call-created-sip', 'unknown');
-    const item = getAt(loadFixture('call-created-sip'), `${firstValue}.calls.0`);
-    expect(event).toMatchObject({ field: 'calls', value: item, phoneNumberId: cast.phoneNumberId });
-    expect(event.timestamp).toBe((cast.t0 + 200000) * 1000);
+  it('keeps a calls[] event this version does not model as unknown, with the item as its value', () => {
+    const body = loadFixture('call-recording-available');
+    setAt(body, `${firstValue}.calls.0.event`, 'call_hold_started');
+    const { events, issues } = parseWebhook(body);
+    expect(issues).toEqual([]);
+    expect(events[0]).toMatchObject({
+      type: 'unknown',
+      field: 'calls',
+      value: getAt(body, `${firstValue}.calls.0`),
+      phoneNumberId: cast.phoneNumberId,
+      timestamp: 1767269110 * 1000,
+    });
   });
 
   it('keeps a change that carries only value.errors as unknown', () => {

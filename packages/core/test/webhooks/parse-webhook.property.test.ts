@@ -20,6 +20,8 @@ const isText = (v: unknown) => typeof v === 'string' && v.length > 0;
 const isOptionalText = (v: unknown) => v === undefined || isText(v);
 const isLowerText = (v: unknown) => isText(v) && v === (v as string).toLowerCase();
 const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+// Every time an event carries is a whole millisecond the Store and Date can hold.
+const isWholeTime = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isOptionalTime = (v: unknown) => v === undefined || isTime(v);
 const directions = ['user_initiated', 'business_initiated'];
 
@@ -27,7 +29,7 @@ const directions = ['user_initiated', 'business_initiated'];
 function problemsOf(e: WebhookEvent): string[] {
   const checks: [string, boolean][] = [
     ['wabaId', isText(e.wabaId)],
-    ['timestamp', isTime(e.timestamp)],
+    ['timestamp', isWholeTime(e.timestamp)],
     ['displayPhoneNumber', isOptionalText(e.displayPhoneNumber)],
     ['key', isText(eventKey(e))],
   ];
@@ -41,6 +43,13 @@ function problemsOf(e: WebhookEvent): string[] {
         ['direction', directions.includes(e.direction)],
         ['sdpType', e.session.sdpType === 'offer' || e.session.sdpType === 'answer'],
         ['sdp', typeof e.session.sdp === 'string'],
+        ['phones', [e.from, e.to, e.fromUserId, e.toUserId].every(isOptionalText)],
+      );
+      break;
+    case 'call.created':
+      checks.push(
+        ['callId', isText(e.callId)],
+        ['direction', directions.includes(e.direction)],
         ['phones', [e.from, e.to, e.fromUserId, e.toUserId].every(isOptionalText)],
       );
       break;

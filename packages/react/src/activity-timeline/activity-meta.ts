@@ -22,6 +22,8 @@ const kinds: Record<ActivityKind, KindMeta> = {
   'call.ended_by_agent': { icon: 'hangUp', tone: 'neutral' },
   'call.ended_by_customer': { icon: 'hangUp', tone: 'neutral' },
   'call.dropped': { icon: 'alert', tone: 'warning' },
+  'call.recording_available': { icon: 'microphone', tone: 'info' },
+  'call.transcript_available': { icon: 'history', tone: 'info' },
   'call.end_not_seen': { icon: 'history', tone: 'neutral' },
   'permission.granted': { icon: 'shieldCheck', tone: 'success' },
   'permission.revoked_by_customer': { icon: 'shieldCross', tone: 'danger' },

@@ -177,10 +177,51 @@ export const RightToLeft: Story = {
   },
 };
 
+const afterCall: Activity[] = [
+  sampleActivity('call.transcript_available', 'files-1', FIXED_NOW - minutes(2)),
+  sampleActivity('call.recording_available', 'files-2', FIXED_NOW - minutes(3)),
+  sampleActivity('call.ended_by_customer', 'files-3', FIXED_NOW - minutes(4)),
+];
+
+/** The files Meta made of a call, each with its action; the host plays or opens them. */
+export const RecordingAndTranscript: Story = {
+  args: {
+    activities: afterCall,
+    onPlayRecording: fn(async () => {}),
+    onOpenTranscript: fn(async () => {
+      throw new Error('offline');
+    }),
+  },
+  play: async ({ canvas, userEvent, args }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Play recording' }));
+    await expect(args.onPlayRecording).toHaveBeenCalledWith(
+      expect.objectContaining({
+        kind: 'call.recording_available',
+        params: { mediaId: '1290384756102938', mimeType: 'audio/ogg; codecs=opus' },
+      }),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Open transcript' }));
+    await expect(args.onOpenTranscript).toHaveBeenCalledOnce();
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'That did not work. Try again.',
+    );
+  },
+};
+
+/** Without the callbacks the same rows carry no buttons. */
+export const RecordingWithoutActions: Story = {
+  args: { activities: afterCall },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('Call recording available')).toBeVisible();
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
 const gallery: Array<[string, readonly Activity[]]> = [
   ['Empty', []],
   ['One', [sampleActivity('permission.granted', 'g-1', FIXED_NOW - minutes(2))]],
   ['Every kind', everyKind],
+  ['After a recorded call', afterCall],
 ];
 
 export const AllStates: Story = {

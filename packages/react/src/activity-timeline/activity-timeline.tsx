@@ -7,12 +7,13 @@ import { Icon } from '../internal/icon';
 import { LiveRegion } from '../internal/live-region';
 import { useAsyncAction } from '../internal/use-async-action';
 import { useNow } from '../internal/use-now';
+import type { ActivityActions } from './activity-action';
 import { ActivityItem } from './activity-item';
 import { activityText } from './activity-meta';
 import { groupByDay, newestFirst } from './group-by-day';
 import { useRovingRows } from './use-roving-rows';
 
-export interface ActivityTimelineProps {
+export interface ActivityTimelineProps extends ActivityActions {
   /** The customer's activities, in any order; shown newest first. */
   activities: readonly Activity[];
   /** How many are shown at first and added per "Show older". Default 50. */
@@ -38,6 +39,8 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
     onLoadMore,
     headingLevel = 3,
     className,
+    onPlayRecording,
+    onOpenTranscript,
   } = props;
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new RangeError(
@@ -107,6 +110,8 @@ export function ActivityTimeline(props: ActivityTimelineProps) {
                     now={now}
                     tabbable={activity.id === focusId}
                     onFocusItem={onFocusItem}
+                    onPlayRecording={onPlayRecording}
+                    onOpenTranscript={onOpenTranscript}
                   />
                 ))}
               </ol>

@@ -124,6 +124,23 @@ export interface WacallMessages {
     loadingOlder: string;
     loadFailed: string;
     newActivity: (p: { text: string; count: number }) => string;
+    /** The action on a `call.recording_available` row. */
+    playRecording: string;
+    /** The action on a `call.transcript_available` row. */
+    openTranscript: string;
+    /** Said when the action failed (the host's callback rejected). */
+    actionFailed: string;
+  };
+  transcript: {
+    label: string;
+    loading: string;
+    failed: string;
+    /** An unsupported language gives an empty transcript. */
+    empty: string;
+    business: string;
+    customer: string;
+    /** The line under the heading, e.g. "en_US · 4:08". */
+    summary: (p: { language?: string; duration?: string }) => string;
   };
   /** Per-kind text; a kind left out shows the activity's own (English) `text`. */
   activityText: { [K in ActivityKind]?: ActivityTextFormatter<K> };
@@ -288,6 +305,18 @@ export const englishMessages: WacallMessages = {
     loadFailed: 'Older activity could not be loaded.',
     newActivity: ({ text, count }) =>
       count > 1 ? `${count} new activities. Latest: ${text}` : `New activity: ${text}`,
+    playRecording: 'Play recording',
+    openTranscript: 'Open transcript',
+    actionFailed: 'That did not work. Try again.',
+  },
+  transcript: {
+    label: 'Call transcript',
+    loading: 'Loading the transcript…',
+    failed: 'The transcript could not be loaded.',
+    empty: 'Nothing was transcribed (the language may not be supported).',
+    business: 'Agent',
+    customer: 'Customer',
+    summary: ({ language, duration }) => [language, duration].filter(Boolean).join(' · '),
   },
   activityText: {},
 };

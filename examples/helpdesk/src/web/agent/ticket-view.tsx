@@ -1,4 +1,6 @@
-import { ActivityTimeline, CallButton } from '@wacall/react';
+import { useState } from 'react';
+import { ActivityTimeline, CallButton, type RecordingActivity } from '@wacall/react';
+import { api } from '../api';
 import type { ChatMessage, TicketDetail } from '../../shared/api-types';
 import { permissionText, windowText, formatTime } from '../format';
 import { CallList } from './call-list';
@@ -19,7 +21,11 @@ export interface TicketViewProps {
 /** One customer's ticket: the call button and its permission dialog, the calls, the messages, the history. */
 export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
   const { customer, view } = ticket;
-  const actions = useTicketActions(customer, audio, onChanged);
+  const [record, setRecord] = useState(false);
+  const [playing, setPlaying] = useState<string>();
+  const actions = useTicketActions(customer, audio, onChanged, record);
+  // The row's call id picks the file; the server fetches it from WhatsApp with its token.
+  const playRecording = (activity: RecordingActivity) => setPlaying(activity.callId);
 
   return (
     <article className="ticket" aria-labelledby="ticket-name">
@@ -42,6 +48,10 @@ export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
           onSendCallInvite={actions.sendCallInvite}
         />
       </header>
+      <label className="ticket__record">
+        <input type="checkbox" checked={record} onChange={(e) => setRecord(e.target.checked)} />
+        Record calls I place (the customer hears an announcement)
+      </label>
       <dl className="facts">
         <div>
           <dt>Call permission</dt>
@@ -57,11 +67,26 @@ export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
           <CallList calls={ticket.calls} />
           <CustomerMessages messages={ticket.messages} />
         </div>
-        <ActivityTimeline
-          className="ticket__timeline"
-          activities={ticket.activities}
-          headingLevel={4}
-        />
+        <div className="ticket__side">
+          {playing && (
+            <section className="panel" aria-labelledby="recording-heading">
+              <h4 id="recording-heading">Call recording</h4>
+              <audio
+                className="ticket__recording"
+                controls
+                autoPlay
+                src={api.recordingUrl(playing)}
+                aria-labelledby="recording-heading"
+              />
+            </section>
+          )}
+          <ActivityTimeline
+            className="ticket__timeline"
+            activities={ticket.activities}
+            headingLevel={4}
+            onPlayRecording={playRecording}
+          />
+        </div>
       </div>
     </article>
   );

@@ -11,11 +11,13 @@ export interface AgentAudio {
   /** Answers a ringing call with the microphone: Meta's offer from the server, our answer back. */
   answer(call: CallRecord): Promise<void>;
   /** Places a call with the microphone: our offer to the server, Meta's answer applied on arrival. */
-  call(customer: string): Promise<void>;
+  call(customer: string, options?: { record?: boolean }): Promise<void>;
 }
 
 interface Target {
   customer: string;
+  /** Ask Meta to record the call being placed. */
+  record?: boolean;
   callId?: string;
   /** Set once Meta's answer to our offer was handed to the session. */
   answered?: boolean;
@@ -39,7 +41,7 @@ export function useAgentAudio(version: number): AgentAudio {
       const customer = target.current?.customer;
       if (customer === undefined)
         throw new Error('The customer to call was forgotten; call again.');
-      const call = await api.startCall(customer, offerSdp);
+      const call = await api.startCall(customer, offerSdp, target.current?.record === true);
       target.current = { customer, callId: call.callId };
       setCurrent(target.current);
     },
@@ -85,8 +87,8 @@ export function useAgentAudio(version: number): AgentAudio {
   );
 
   const placeCall = useCallback(
-    async (customer: string) => {
-      target.current = { customer };
+    async (customer: string, options: { record?: boolean } = {}) => {
+      target.current = { customer, ...(options.record ? { record: true } : {}) };
       setCurrent(target.current);
       await media.start();
     },

@@ -14,11 +14,16 @@ const templateChoice = (template: TemplateChoice | undefined) =>
  * audio, which writes the SDP). Each refreshes the ticket when it settles, so the view does not wait
  * for the live event; a refusal rejects with the server's sentence.
  */
-export function useTicketActions(customer: string, audio: AgentAudio, onChanged: () => void) {
+export function useTicketActions(
+  customer: string,
+  audio: AgentAudio,
+  onChanged: () => void,
+  record = false,
+) {
   return useMemo(() => {
     const after = <T>(action: Promise<T>) => action.finally(onChanged);
     return {
-      startCall: () => after(audio.call(customer)),
+      startCall: () => after(audio.call(customer, { record })),
       endCall: (call: CallRecord) => after(api.endCall(call.callId)),
       answerCall: (call: CallRecord) => after(audio.answer(call)),
       declineCall: (call: CallRecord) => after(api.declineCall(call.callId)),
@@ -41,5 +46,5 @@ export function useTicketActions(customer: string, audio: AgentAudio, onChanged:
           }),
         ),
     };
-  }, [customer, audio, onChanged]);
+  }, [customer, audio, onChanged, record]);
 }
