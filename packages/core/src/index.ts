@@ -104,6 +104,8 @@ export type {
   MessageStatusValue,
   ParsedWebhook,
   PermissionReplyEvent,
+  TemplateStatusEvent,
+  TemplateStatusValue,
   UnknownEvent,
   WebhookContact,
   WebhookError,
@@ -253,3 +255,7 @@ export type {
 } from './facade/wacall-types';
 export type { CustomerView } from './customer-view';
 // --- end facade ---
+
+// --- templates ---
+export type { TemplateUpdatedEvent } from './facade/template-updated';
+// --- end templates ---

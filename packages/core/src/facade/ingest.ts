@@ -3,6 +3,7 @@ import { eventKey } from '../webhooks/event-key';
 import type { WebhookEvent } from '../webhooks/events';
 import type { FacadeContext } from './facade-context';
 import { changeCall, notePermission } from './facade-context';
+import { emitTemplateUpdated } from './template-updated';
 import type { IngestResult } from './wacall-types';
 
 /**
@@ -38,4 +39,5 @@ async function applyOne(context: FacadeContext, event: WebhookEvent): Promise<vo
     await changeCall(context, event.callId, (facts) => applyCallEvent(facts, event));
   }
   if (update) await notePermission(context, update.customer, event.timestamp);
+  if (event.type === 'template.status') emitTemplateUpdated(context, event);
 }

@@ -10,6 +10,7 @@ import type { PolicyOverride } from '../permissions/policy';
 import type { MessageChannel, PermissionState } from '../permissions/types';
 import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
+import type { TemplateUpdatedEvent } from './template-updated';
 
 export interface WacallOptions {
   /** The Cloud API client of the business number this instance serves. */
@@ -50,6 +51,8 @@ export interface WacallEventMap {
   'activity.added': (activity: Activity) => void;
   /** A later webhook refined an activity already shown (e.g. "no answer" turned out to be "rejected"). */
   'activity.updated': (activity: Activity) => void;
+  /** Meta's review of a message template ended or changed (approved, rejected with a reason, paused…). */
+  'template.updated': (update: TemplateUpdatedEvent) => void;
 }
 
 export interface IngestResult {
