@@ -57,6 +57,7 @@ export type {
 export type {
   CallingTemplateKind,
   TemplatePage,
+  TemplateQualityScore,
   TemplateStatus,
   TemplateSummary,
 } from './client/template-types';
@@ -257,5 +258,18 @@ export type { CustomerView } from './customer-view';
 // --- end facade ---
 
 // --- templates ---
+export {
+  checkTemplateDraft,
+  fillTemplatePlaceholders,
+  templatePlaceholders,
+  templateRules,
+} from './templates/template-rules';
+export type {
+  TemplateDraft,
+  TemplateDraftKind,
+  TemplateField,
+  TemplateProblem,
+  TemplateProblemCode,
+} from './templates/template-rules';
 export type { TemplateUpdatedEvent } from './facade/template-updated';
 // --- end templates ---
