@@ -106,6 +106,12 @@ describe('checkTemplateDraft', () => {
     expect(codes(draft)).toEqual(expected);
   });
 
+  it('names every blank sample value', () => {
+    expect(
+      checkTemplateDraft({ ...permission, bodyExamples: [' ', ''] }).map((p) => p.index),
+    ).toEqual([0, 1]);
+  });
+
   it('ignores button fields on a permission request, which has no button', () => {
     expect(
       checkTemplateDraft({ ...permission, buttonText: 'x'.repeat(40), ttlMinutes: 1 }),
@@ -123,7 +129,10 @@ describe('checkTemplateDraft', () => {
       length: 21,
     });
     const [name] = checkTemplateDraft({ ...permission, name: 'Call Permission Ask!' });
-    expect(name?.fix).toBe("Write e.g. 'call_permission_ask'.");
+    expect(name).toMatchObject({
+      fix: "Write e.g. 'call_permission_ask'.",
+      suggestion: 'call_permission_ask',
+    });
   });
 
   it('counts characters, not UTF-16 units, so emoji take one each', () => {

@@ -70,6 +70,8 @@ export interface TemplateProblem {
   length?: number;
   /** Which sample value, for `example_empty`. */
   index?: number;
+  /** A corrected value to offer, for `name_characters`; the text at fault, for `placeholder_format`. */
+  suggestion?: string;
 }
 
 /** Meta's limits for calling templates at creation. */
@@ -122,6 +124,7 @@ export function checkTemplateDraft(draft: Partial<TemplateDraft>): TemplateProbl
         code: 'name_characters',
         message: 'must use only lowercase letters, digits and underscores.',
         fix: suggestion ? `Write e.g. '${suggestion}'.` : "Write e.g. 'call_permission_ask'.",
+        ...(suggestion ? { suggestion } : {}),
       });
     }
   }
@@ -187,6 +190,7 @@ function checkPlaceholders(problems: TemplateProblem[], body: string, examples: 
       code: 'placeholder_format',
       message: `has "${odd}", which is not a placeholder.`,
       fix: 'Write placeholders as {{1}}, {{2}}, … with nothing else between the braces.',
+      suggestion: odd,
     });
   }
   const numbers = templatePlaceholders(body);
@@ -210,16 +214,16 @@ function checkPlaceholders(problems: TemplateProblem[], body: string, examples: 
     });
     return;
   }
-  const blank = list.findIndex((value) => typeof value !== 'string' || value.trim() === '');
-  if (blank >= 0) {
+  list.forEach((value, index) => {
+    if (typeof value === 'string' && value.trim() !== '') return;
     problems.push({
       field: 'bodyExamples',
       code: 'example_empty',
-      message: `has no sample value for {{${blank + 1}}}.`,
-      fix: `Write a realistic value for {{${blank + 1}}}, e.g. a name or an order number.`,
-      index: blank,
+      message: `has no sample value for {{${index + 1}}}.`,
+      fix: `Write a realistic value for {{${index + 1}}}, e.g. a name or an order number.`,
+      index,
     });
-  }
+  });
 }
 
 function isText(
