@@ -23,7 +23,8 @@ export type TemplateReviewResult =
 export type TemplateReviewOption =
   | 'manual'
   | {
-      delayMs?: number;
+      /** Simulated ms from creation to the decision; a function can give each template its own. */
+      delayMs?: number | ((template: StoredTemplate) => number);
       outcome?: TemplateReviewResult | ((template: StoredTemplate) => TemplateReviewResult);
     };
 

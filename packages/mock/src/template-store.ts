@@ -141,7 +141,9 @@ export class TemplateStore {
     };
     const review = this.options.review();
     if (review !== 'manual') {
-      const delayMs = Math.max(0, review.delayMs ?? 0);
+      const delay =
+        typeof review.delayMs === 'function' ? review.delayMs(template) : review.delayMs;
+      const delayMs = Number.isFinite(delay) ? Math.max(0, delay ?? 0) : 0;
       template.reviewAt = this.options.now() + delayMs;
       if (delayMs > 0) this.options.wakeIn(delayMs);
     }

@@ -118,6 +118,18 @@ describe('template review', () => {
     ]);
   });
 
+  it('takes a delay per template', async () => {
+    const simulator = setup({
+      templateReview: { delayMs: (t) => (t.name.startsWith('slow') ? 10_000 : 0) },
+    });
+    await create(simulator, 'slow_review');
+    await create(simulator, 'quick_review');
+    await simulator.tick();
+    expect(reviews(simulator).map((e) => e.name)).toEqual(['quick_review']);
+    await simulator.advanceTime(10_000);
+    expect(reviews(simulator).map((e) => e.name)).toEqual(['slow_review']);
+  });
+
   it("'manual' waits for templates.review(), which refuses unknown names and outcomes", async () => {
     const simulator = setup({ templateReview: 'manual' });
     await create(simulator, 'ask_to_call');
