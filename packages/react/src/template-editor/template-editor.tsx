@@ -1,16 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
-import {
-  templatePlaceholders,
-  templateRules,
-  type TemplateDraftKind,
-  type TemplateField,
-} from '@wacall/core/browser';
+import { useState, type FormEvent } from 'react';
+import { templateRules, type TemplateDraftKind, type TemplateField } from '@wacall/core/browser';
 import { useWacallI18n } from '../i18n/messages-context';
 import { cx } from '../internal/cx';
 import { languageName } from '../internal/language-name';
 import { LiveRegion } from '../internal/live-region';
 import { errorText, useAsyncAction } from '../internal/use-async-action';
 import { EditorField } from './editor-field';
+import { ButtonFields, KindChoice, SampleFields, type SectionProps } from './editor-sections';
 import { metaProblems } from './meta-problems';
 import { ReviewStatus } from './review-status';
 import { TemplatePreview } from './template-preview';
@@ -40,7 +36,6 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const { values, update } = form;
   const [submitted, setSubmitted] = useState<TemplateEditorSubmitResult>();
   const [announcement, setAnnouncement] = useState('');
-  const kindName = useId();
   const action = useAsyncAction(async () => {
     setSubmitted((await props.onSubmit(form.draft)) ?? {});
   });
@@ -51,7 +46,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   ];
   const problemsOf = (field: TemplateField) => shown.filter((problem) => problem.field === field);
   const count = (value: string, max: number) => text.count({ length: [...value].length, max });
-  const placeholders = templatePlaceholders(values.body);
+  const section: SectionProps = { values, update, problemsOf, text };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,12 +60,6 @@ export function TemplateEditor(props: TemplateEditorProps) {
     void action.run();
   };
 
-  const addPlaceholder = () => {
-    const next = Math.max(0, ...placeholders) + 1;
-    const spacer = values.body === '' || values.body.endsWith(' ') ? '' : ' ';
-    update({ body: `${values.body}${spacer}{{${next}}}` });
-  };
-
   const status = props.review?.status ?? submitted?.status ?? 'pending';
   return (
     <form
@@ -80,31 +69,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
       onSubmit={submit}
     >
       <fieldset className="wacall-template-editor__fields" disabled={pending}>
-        {kinds.length > 1 && (
-          <fieldset className="wacall-choices" data-field="kind">
-            <legend className="wacall-choices__legend">{text.kindLegend}</legend>
-            {kinds.map((kind) => (
-              <label
-                key={kind}
-                className="wacall-choice"
-                data-state={values.kind === kind ? 'checked' : 'unchecked'}
-              >
-                <input
-                  type="radio"
-                  className="wacall-choice__input"
-                  name={kindName}
-                  value={kind}
-                  checked={values.kind === kind}
-                  onChange={() => update({ kind })}
-                />
-                <span className="wacall-choice__body">
-                  <span className="wacall-choice__title">{text.kind[kind]}</span>
-                  <span className="wacall-choice__hint">{text.kindHint[kind]}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-        )}
+        {kinds.length > 1 && <KindChoice kinds={kinds} {...section} />}
         <EditorField label={text.name} hint={text.nameHint} problems={problemsOf('name')}>
           {(control) => (
             <input
@@ -191,38 +156,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
             />
           )}
         </EditorField>
-        <div className="wacall-template-editor__samples" data-field="bodyExamples" tabIndex={-1}>
-          <button
-            type="button"
-            className="wacall-button wacall-button--quiet"
-            onClick={addPlaceholder}
-          >
-            {text.addPlaceholder}
-          </button>
-          {placeholders.map((number, index) => (
-            <EditorField
-              key={number}
-              label={text.sample({ number })}
-              problems={problemsOf('bodyExamples').filter(
-                (problem) => (problem.index ?? 0) === index,
-              )}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="wacall-input"
-                  type="text"
-                  value={values.bodyExamples[index] ?? ''}
-                  onChange={(event) => {
-                    const next = placeholders.map((_, i) => values.bodyExamples[i] ?? '');
-                    next[index] = event.target.value;
-                    update({ bodyExamples: next });
-                  }}
-                />
-              )}
-            </EditorField>
-          ))}
-        </div>
+        <SampleFields {...section} />
         <EditorField
           label={text.footer}
           count={count(values.footer, templateRules.footer.maxLength)}
@@ -240,41 +174,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
           )}
         </EditorField>
         {values.kind === 'call_invite' && (
-          <div className="wacall-field-row">
-            <EditorField
-              label={text.buttonText}
-              count={count(values.buttonText, templateRules.buttonText.maxLength)}
-              problems={problemsOf('buttonText')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="wacall-input"
-                  type="text"
-                  value={values.buttonText}
-                  data-field="buttonText"
-                  onChange={(event) => update({ buttonText: event.target.value })}
-                />
-              )}
-            </EditorField>
-            <EditorField label={text.validity} problems={problemsOf('ttlMinutes')}>
-              {(control) => (
-                <select
-                  {...control}
-                  className="wacall-input"
-                  value={values.ttlMinutes}
-                  data-field="ttlMinutes"
-                  onChange={(event) => update({ ttlMinutes: Number(event.target.value) })}
-                >
-                  {ttlOptions.map((minutes) => (
-                    <option key={minutes} value={minutes}>
-                      {i18n.formats.minutes(minutes)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </EditorField>
-          </div>
+          <ButtonFields ttlOptions={ttlOptions} minutes={i18n.formats.minutes} {...section} />
         )}
       </fieldset>
       <TemplatePreview
