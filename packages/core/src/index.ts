@@ -82,6 +82,7 @@ export type {
 export type {
   CallingTemplateKind,
   TemplatePage,
+  TemplateQualityScore,
   TemplateStatus,
   TemplateSummary,
 } from './client/template-types';
@@ -136,6 +137,8 @@ export type {
   MessageStatusValue,
   ParsedWebhook,
   PermissionReplyEvent,
+  TemplateStatusEvent,
+  TemplateStatusValue,
   UnknownEvent,
   WebhookContact,
   WebhookError,
@@ -294,3 +297,20 @@ export type {
 export type { CustomerView } from './customer-view';
 export type { CallRecordingFile } from './facade/media-actions';
 // --- end facade ---
+
+// --- templates ---
+export {
+  checkTemplateDraft,
+  fillTemplatePlaceholders,
+  templatePlaceholders,
+  templateRules,
+} from './templates/template-rules';
+export type {
+  TemplateDraft,
+  TemplateDraftKind,
+  TemplateField,
+  TemplateProblem,
+  TemplateProblemCode,
+} from './templates/template-rules';
+export type { TemplateUpdatedEvent } from './facade/template-updated';
+// --- end templates ---

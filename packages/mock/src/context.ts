@@ -6,6 +6,7 @@ import type { SimulatorMedia } from './media/simulator-media';
 import type { SimulatorRandom } from './random';
 import type { CallSnapshot, CustomerSnapshot } from './snapshots';
 import type { BusinessState, CallState, ConversationState, CustomerProfile } from './state';
+import type { TemplateReviewOption } from './template-review';
 import type { TemplateStore } from './template-store';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -18,8 +19,8 @@ export type SimulatorChangeListener = (change: SimulatorChange) => void;
 export interface SimulatorBehaviour {
   /** A free-form message outside the window: refused at once (131047), or accepted then failed by webhook. */
   outsideWindow: 'reject' | 'fail_status';
-  /** The review result of new templates. */
-  templateReview: 'APPROVED' | 'PENDING';
+  /** How new templates are reviewed. */
+  templateReview: TemplateReviewOption;
 }
 
 export interface SimulatorContext {

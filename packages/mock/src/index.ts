@@ -7,7 +7,12 @@ export { defaultLimits } from './limits';
 export { graphErrors } from './graph-errors';
 export { SimulatorUsageError, isSimulatorUsageError } from './errors/simulator-usage-error';
 
-export type { CloudApiSimulator, CloudApiSimulatorOptions, CustomerOptions } from './simulator';
+export type {
+  CloudApiSimulator,
+  CloudApiSimulatorOptions,
+  CustomerOptions,
+  SimulatorTemplates,
+} from './simulator';
 export type { BusinessNumberInput } from './business-numbers';
 export type { SubscriptionCheck } from './verify-subscription';
 export type { SimulatorServer, SimulatorServerOptions } from './server';
@@ -24,6 +29,11 @@ export type {
   InboxMessageKind,
 } from './state';
 export type { StoredTemplate } from './template-store';
+export type {
+  TemplateReviewOption,
+  TemplateReviewOutcome,
+  TemplateReviewResult,
+} from './template-review';
 export type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
 export type { WebhookEnvelope } from './webhook-envelope';
 export type { RollingLimit, SimulatorLimits, SimulatorLimitsOverrides } from './limits';

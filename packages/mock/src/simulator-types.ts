@@ -6,6 +6,7 @@ import type { SimulatorLimits, SimulatorLimitsOverrides } from './limits';
 import type { MediaPeer, MediaPeerOptions } from './media/media-peer';
 import type { CallSnapshot, CustomerSnapshot } from './snapshots';
 import type { BusinessNumber } from './state';
+import type { TemplateReviewOption, TemplateReviewOutcome } from './template-review';
 import type { StoredTemplate } from './template-store';
 import type { SubscriptionCheck } from './verify-subscription';
 import type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
@@ -29,8 +30,13 @@ export interface CloudApiSimulatorOptions {
   delivery?: DeliveryOptions;
   /** Free-form message outside the 24 h window: `reject` (HTTP 400, 131047; default) or `fail_status` (accepted, then a failed status webhook, as Meta does). */
   outsideWindow?: 'reject' | 'fail_status';
-  /** Review result of new templates. Default `APPROVED`. */
-  templateReview?: 'APPROVED' | 'PENDING';
+  /**
+   * How Meta reviews new templates: each is `PENDING` at creation, then approved or rejected with a
+   * `message_template_status_update` webhook. `{ delayMs, outcome }` decides automatically `delayMs`
+   * after creation (default `{ delayMs: 0, outcome: 'approved' }`); `'manual'` waits for
+   * `templates.review()`.
+   */
+  templateReview?: TemplateReviewOption;
   /** Makes ids, SDPs, duplicates and reordering repeatable. */
   seed?: number;
   /** How many deliveries `webhooks` keeps. Default 10 000. */
@@ -40,6 +46,22 @@ export interface CloudApiSimulatorOptions {
    * 440 Hz test tone and counts the RTP it receives. `true`, or the peer's options. Default off.
    */
   media?: boolean | MediaPeerOptions;
+}
+
+/** `simulator.templates`: what the business has, and Meta's review of it. */
+export interface SimulatorTemplates {
+  /** Every template of the account (the default WABA when omitted), review status included. */
+  list(wabaId?: string): StoredTemplate[];
+  /**
+   * Ends the review of the template `name` (all its languages): `approved`, or `rejected` with a
+   * reason (default `INVALID_FORMAT`). Sends the status webhook; resolves when it is delivered.
+   */
+  review(
+    name: string,
+    outcome: TemplateReviewOutcome,
+    reason?: string,
+    options?: { wabaId?: string },
+  ): Promise<void>;
 }
 
 export interface CustomerOptions {
@@ -68,9 +90,13 @@ export interface CloudApiSimulator {
   customers(phoneNumberId?: string): CustomerSnapshot[];
   call(callId: string): CallSnapshot | undefined;
   calls(): CallSnapshot[];
-  templates(wabaId?: string): StoredTemplate[];
-  /** Simulates Meta's review: e.g. `APPROVED`, `REJECTED`, `PAUSED`. */
-  setTemplateStatus(name: string, status: string, wabaId?: string): void;
+  /** The message templates and their review. */
+  readonly templates: SimulatorTemplates;
+  /**
+   * Sets a template's status as Meta would later (e.g. `PAUSED`, `DISABLED`, `APPROVED`) and sends the
+   * status webhook; resolves when it is delivered.
+   */
+  setTemplateStatus(name: string, status: string, wabaId?: string): Promise<void>;
   /** The Graph API as a `fetch` function: pass it to any HTTP client. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** The simulated present, epoch ms. */

@@ -18,7 +18,9 @@ import { SimulatorRandom } from './random';
 import type { CloudApiSimulator, CloudApiSimulatorOptions } from './simulator-types';
 import { callSnapshot, customerSnapshot } from './snapshots';
 import type { BusinessNumber } from './state';
-import { TemplateStore } from './template-store';
+import { templateStatusUpdate } from './template-review';
+import { TemplateStore, type TemplateChange } from './template-store';
+import type { WebhookUpdate } from './webhook-payloads';
 import { verifySubscription } from './verify-subscription';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -26,6 +28,7 @@ export type {
   CloudApiSimulator,
   CloudApiSimulatorOptions,
   CustomerOptions,
+  SimulatorTemplates,
 } from './simulator-types';
 
 function usage(message: string, fix: string): never {
@@ -50,23 +53,29 @@ function checkOptions(options: CloudApiSimulatorOptions): void {
 function createContext(
   options: CloudApiSimulatorOptions,
   webhookFetch: typeof fetch,
+  wake: (ms: number) => void,
 ): SimulatorContext {
   const random = new SimulatorRandom(options.seed);
   const behaviour = {
     outsideWindow: options.outsideWindow ?? 'reject',
-    templateReview: options.templateReview ?? 'APPROVED',
+    templateReview: options.templateReview ?? { delayMs: 0, outcome: 'approved' },
   } as const;
+  const clock = new SimulatorClock(options.now);
   return {
     limits: resolveLimits(options.limits),
     random,
-    clock: new SimulatorClock(options.now),
+    clock,
     behaviour,
     businesses: new Map(),
     customers: new Map(),
     conversations: new Map(),
     calls: new Map(),
     mediaFiles: new Map(),
-    templates: new TemplateStore(random, () => behaviour.templateReview),
+    templates: new TemplateStore(random, {
+      review: () => behaviour.templateReview,
+      now: () => clock.now(),
+      wakeIn: (ms) => wake(ms),
+    }),
     dispatcher: new WebhookDispatcher({
       appSecret: options.appSecret,
       ...(options.webhookUrl === undefined ? {} : { webhookUrl: options.webhookUrl }),
@@ -82,6 +91,19 @@ function createContext(
   };
 }
 
+/** What the clock decides: ring timeouts and due template reviews, as webhook updates. */
+function timedUpdates(context: SimulatorContext): WebhookUpdate[] {
+  return [
+    ...expireRingingCalls(context),
+    ...templateUpdates(context, context.templates.settleDue()),
+  ];
+}
+
+function templateUpdates(context: SimulatorContext, changes: readonly TemplateChange[]) {
+  const now = context.clock.now();
+  return changes.map((change) => templateStatusUpdate(change.wabaId, change.template, now));
+}
+
 /** Numbers, customers, calls and templates: setting the world up and looking at it. */
 function worldApi(
   context: SimulatorContext,
@@ -94,6 +116,15 @@ function worldApi(
   const business = (phoneNumberId?: string) =>
     businessState(context, phoneNumberId, defaults.phoneNumberId);
   const wabaOf = (wabaId?: string) => wabaId ?? defaults.wabaId;
+  const announce = (changes: TemplateChange[], name: string) => {
+    if (changes.length === 0) {
+      usage(
+        `No template named ${name}.`,
+        'Create it with POST /{waba-id}/message_templates first.',
+      );
+    }
+    return context.dispatcher.emit(templateUpdates(context, changes));
+  };
   const conversations = (phoneNumberId?: string) => {
     const owner = business(phoneNumberId);
     return [...context.conversations.values()].filter(
@@ -124,14 +155,27 @@ function worldApi(
       return call === undefined ? undefined : callSnapshot(call);
     },
     calls: () => [...context.calls.values()].map(callSnapshot),
-    templates: (wabaId) => context.templates.list(wabaOf(wabaId)).map((t) => structuredClone(t)),
-    setTemplateStatus(name, status, wabaId) {
-      if (context.templates.setStatus(wabaOf(wabaId), name, status).length === 0) {
-        usage(
-          `No template named ${name}.`,
-          'Create it with POST /{waba-id}/message_templates first.',
-        );
+    templates: {
+      list: (wabaId) => context.templates.list(wabaOf(wabaId)).map((t) => structuredClone(t)),
+      async review(name, outcome, reason, reviewOptions = {}) {
+        if (outcome !== 'approved' && outcome !== 'rejected') {
+          usage(
+            `templates.review() got outcome ${JSON.stringify(outcome)}.`,
+            "Pass 'approved' or 'rejected'.",
+          );
+        }
+        const changes = context.templates.review(wabaOf(reviewOptions.wabaId), name, {
+          outcome,
+          ...(reason === undefined ? {} : { reason }),
+        });
+        await announce(changes, name);
+      },
+    },
+    async setTemplateStatus(name, status, wabaId) {
+      if (typeof status !== 'string' || status.trim() === '') {
+        usage(`setTemplateStatus() got status ${JSON.stringify(status)}.`, "Pass e.g. 'PAUSED'.");
       }
+      await announce(context.templates.setStatus(wabaOf(wabaId), name, status), name);
     },
   };
 }
@@ -172,9 +216,9 @@ function platformApi(
           'Time only moves forward.',
         );
       context.clock.advance(ms);
-      await context.dispatcher.emit(expireRingingCalls(context));
+      await context.dispatcher.emit(timedUpdates(context));
     },
-    tick: () => context.dispatcher.emit(expireRingingCalls(context)),
+    tick: () => context.dispatcher.emit(timedUpdates(context)),
     callMedia: (callId) => context.media?.peer(callId),
     closeMedia: async () => context.media?.closeAll(),
     onWebhook: (listener) => context.dispatcher.onWebhook(listener),
@@ -198,14 +242,19 @@ function platformApi(
 export function createCloudApiSimulator(options: CloudApiSimulatorOptions): CloudApiSimulator {
   checkOptions(options);
   const webhookFetch = options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init));
-  const context = createContext(options, webhookFetch);
+  // A delayed review wakes the simulator in real time too, so a live demo sees it without traffic.
+  const wake = (ms: number) => {
+    const timer = setTimeout(() => settle(), ms + 1);
+    if (typeof timer === 'object' && 'unref' in timer) timer.unref();
+  };
+  const context = createContext(options, webhookFetch, wake);
   const defaults = addBusinessNumber(
     context,
     { ...defaultBusinessNumber, ...options.businessNumber },
     defaultBusinessNumber,
   );
   // Time-based outcomes are settled before anything looks at the state; webhooks go out in the background.
-  const settle = () => void context.dispatcher.emit(expireRingingCalls(context));
+  const settle = () => void context.dispatcher.emit(timedUpdates(context));
   return {
     limits: context.limits,
     businessNumber: defaults,

@@ -2,14 +2,38 @@
 import type { SimulatorRandom } from './random';
 import { SimulatedGraphError } from './errors/simulated-graph-error';
 import { invalid, isObject, requireString, type JsonObject } from './request-fields';
+import {
+  automaticDecision,
+  normaliseResult,
+  type TemplateReviewOption,
+  type TemplateReviewResult,
+} from './template-review';
 
 export interface StoredTemplate {
   id: string;
   name: string;
   language: string;
   category: string;
+  /** Meta's spelling: `PENDING`, `APPROVED`, `REJECTED`, `PAUSED`… */
   status: string;
   components: JsonObject[];
+  /** Why the review rejected it (Meta's `rejected_reason`). */
+  rejectedReason?: string;
+  /** When the automatic review decides (simulated epoch ms); absent once decided or when manual. */
+  reviewAt?: number;
+}
+
+/** A template whose status changed, with its account: the makings of a status webhook. */
+export interface TemplateChange {
+  wabaId: string;
+  template: StoredTemplate;
+}
+
+export interface TemplateStoreOptions {
+  review: () => TemplateReviewOption;
+  now: () => number;
+  /** Asks to be woken `ms` from now (real time), so a delayed review happens without other traffic. */
+  wakeIn: (ms: number) => void;
 }
 
 /** What a template does for calling, read case-insensitively from its components. */
@@ -73,7 +97,7 @@ export class TemplateStore {
 
   constructor(
     private readonly random: SimulatorRandom,
-    private readonly review: () => string,
+    private readonly options: TemplateStoreOptions,
   ) {}
 
   list(wabaId: string): StoredTemplate[] {
@@ -112,18 +136,56 @@ export class TemplateStore {
       name,
       language,
       category,
-      status: this.review(),
+      status: 'PENDING',
       components: structuredClone(components),
     };
+    const review = this.options.review();
+    if (review !== 'manual') {
+      const delay =
+        typeof review.delayMs === 'function' ? review.delayMs(template) : review.delayMs;
+      const delayMs = Number.isFinite(delay) ? Math.max(0, delay ?? 0) : 0;
+      template.reviewAt = this.options.now() + delayMs;
+      if (delayMs > 0) this.options.wakeIn(delayMs);
+    }
     this.byWaba.set(wabaId, [...this.list(wabaId), template]);
     return template;
   }
 
-  /** Changes a template's review status (e.g. `APPROVED`, `REJECTED`, `PAUSED`); all languages. */
-  setStatus(wabaId: string, name: string, status: string): StoredTemplate[] {
+  /** Decides every automatic review that is due by now. */
+  settleDue(): TemplateChange[] {
+    const review = this.options.review();
+    const now = this.options.now();
+    const changes: TemplateChange[] = [];
+    for (const [wabaId, templates] of this.byWaba) {
+      for (const template of templates) {
+        if (template.reviewAt === undefined || template.reviewAt > now) continue;
+        const decision =
+          review === 'manual' ? normaliseResult('approved') : automaticDecision(review, template);
+        this.decide(template, decision.outcome.toUpperCase(), decision.reason);
+        changes.push({ wabaId, template });
+      }
+    }
+    return changes;
+  }
+
+  /** Ends the review of a template (every language of `name`): approved, or rejected with a reason. */
+  review(wabaId: string, name: string, result: TemplateReviewResult): TemplateChange[] {
+    const { outcome, reason } = normaliseResult(result);
+    return this.setStatus(wabaId, name, outcome, reason);
+  }
+
+  /** Changes a template's status (e.g. `APPROVED`, `REJECTED`, `PAUSED`); all languages of `name`. */
+  setStatus(wabaId: string, name: string, status: string, reason?: string): TemplateChange[] {
     const matching = this.list(wabaId).filter((template) => template.name === name);
-    for (const template of matching) template.status = status.toUpperCase();
-    return matching;
+    for (const template of matching) this.decide(template, status.toUpperCase(), reason);
+    return matching.map((template) => ({ wabaId, template }));
+  }
+
+  private decide(template: StoredTemplate, status: string, reason: string | undefined): void {
+    template.status = status;
+    delete template.reviewAt;
+    if (reason === undefined) delete template.rejectedReason;
+    else template.rejectedReason = reason;
   }
 
   /** A page of `GET /{waba-id}/message_templates`, with Graph's cursor paging. */
@@ -146,6 +208,7 @@ export class TemplateStore {
       language: t.language,
       status: t.status,
       category: t.category,
+      rejected_reason: t.rejectedReason ?? 'NONE',
       id: t.id,
     }));
     if (slice.length === 0) return { data };

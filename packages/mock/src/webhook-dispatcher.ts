@@ -21,7 +21,10 @@ export interface DeliveryOptions {
   reorder?: boolean | 'shuffle' | 'reverse';
   /** `false` holds every update until `flush()`, so reordering can cross steps. Default `true`. */
   autoDeliver?: boolean;
-  /** Fields the app is subscribed to; updates of other fields are not sent. Default calls + messages. */
+  /**
+   * Fields the app is subscribed to; updates of other fields are not sent. Default `calls`,
+   * `messages` and `message_template_status_update`.
+   */
   subscribedFields?: readonly string[];
 }
 
@@ -62,6 +65,7 @@ export interface DispatcherConfig {
 }
 
 const metaTimeoutMs = 20_000;
+const defaultSubscribedFields = ['calls', 'messages', 'message_template_status_update'];
 
 export class WebhookDispatcher {
   readonly log: MutableDelivery[] = [];
@@ -89,7 +93,7 @@ export class WebhookDispatcher {
    * the webhooks it causes, as with Meta. Resolves when this step's deliveries are done.
    */
   emit(updates: readonly WebhookUpdate[], afterResponse = false): Promise<void> {
-    const subscribed = this.config.options.subscribedFields ?? ['calls', 'messages'];
+    const subscribed = this.config.options.subscribedFields ?? defaultSubscribedFields;
     const wanted = updates.filter((one) => subscribed.includes(one.field));
     if (wanted.length === 0) return Promise.resolve();
     if (this.config.options.autoDeliver === false) {

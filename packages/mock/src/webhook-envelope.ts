@@ -7,7 +7,11 @@ import type { WebhookUpdate } from './webhook-payloads';
 
 export interface WebhookEnvelope {
   object: 'whatsapp_business_account';
-  entry: { id: string; changes: { value: Record<string, unknown>; field: string }[] }[];
+  entry: {
+    id: string;
+    time?: number;
+    changes: { value: Record<string, unknown>; field: string }[];
+  }[];
 }
 
 const itemKeys = ['calls', 'statuses', 'messages'] as const;
@@ -58,7 +62,11 @@ export function buildEnvelopes(
     return updates.map((one) => ({
       object: 'whatsapp_business_account',
       entry: [
-        { id: one.wabaId, changes: [{ value: structuredClone(one.value), field: one.field }] },
+        {
+          id: one.wabaId,
+          ...(one.time === undefined ? {} : { time: one.time }),
+          changes: [{ value: structuredClone(one.value), field: one.field }],
+        },
       ],
     }));
   }
@@ -69,6 +77,7 @@ export function buildEnvelopes(
       entry = { id: one.wabaId, changes: [] };
       envelope.entry.push(entry);
     }
+    if (one.time !== undefined) entry.time = Math.max(entry.time ?? 0, one.time);
     const target = entry.changes.find((change) => canMerge(change, one));
     if (target === undefined) {
       entry.changes.push({ value: structuredClone(one.value), field: one.field });

@@ -10,6 +10,8 @@ export interface WebhookUpdate {
   wabaId: string;
   field: string;
   value: Record<string, unknown>;
+  /** The entry's `time` (Unix seconds), for account-level changes that carry no timestamp. */
+  time?: number;
 }
 
 /** Terminate errors of dropped calls, worded the way real traffic carries them. */

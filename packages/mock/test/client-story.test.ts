@@ -131,10 +131,20 @@ async function permissionThenCallStory(simulator: CloudApiSimulator, baseUrl?: s
     category: 'utility',
     body: 'May we call you?',
   });
-  expect(template.status.toLowerCase()).toBe('approved');
+  // Meta reviews every new template; the simulator's default review approves it straight after.
+  expect(template.status).toBe('pending');
   const page = await client.templates.list();
   expect(page.templates).toMatchObject([
-    { name: 'ask_to_call', kind: 'call_permission_request', bodyText: 'May we call you?' },
+    {
+      name: 'ask_to_call',
+      status: 'approved',
+      kind: 'call_permission_request',
+      bodyText: 'May we call you?',
+    },
+  ]);
+  await simulator.flush();
+  expect(received(simulator)).toMatchObject([
+    { type: 'template.status', templateId: template.id, name: 'ask_to_call', status: 'approved' },
   ]);
   expect(simulator.customer(customerWaId).snapshot()).toMatchObject({
     permission: 'temporary',

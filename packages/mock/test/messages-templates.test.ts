@@ -151,7 +151,7 @@ describe('templates', () => {
     const created = await graph(simulator, 'POST', templates(simulator), permissionTemplate);
     expect(created.body).toEqual({
       id: expect.stringMatching(/^\d+$/),
-      status: 'APPROVED',
+      status: 'PENDING',
       category: 'MARKETING',
     });
     await graph(simulator, 'POST', templates(simulator), inviteTemplate);
@@ -222,7 +222,7 @@ describe('templates', () => {
   });
 
   it('refuses bad templates, duplicates, and sends of unknown or unapproved ones', async () => {
-    const simulator = setup({ templateReview: 'PENDING' });
+    const simulator = setup({ templateReview: 'manual' });
     const path = templates(simulator);
     for (const bad of [
       { ...permissionTemplate, name: 'Has Spaces' },
@@ -249,7 +249,7 @@ describe('templates', () => {
     };
     const pending = await sendMessage(simulator, send);
     expect([pending.status, graphError(pending)['code']]).toEqual([404, 132001]);
-    simulator.setTemplateStatus('call_permission_order', 'approved');
+    await simulator.templates.review('call_permission_order', 'approved');
     expect((await sendMessage(simulator, send)).status).toBe(200);
     const unknown = await sendMessage(simulator, {
       ...send,

@@ -9,6 +9,8 @@ export { callQualityLevel } from './call-media/call-quality-level';
 export { useCallMedia } from './call-media/use-call-media';
 export { CallStatusBadge } from './call-status-badge/call-status-badge';
 export { PermissionModal } from './permission-modal/permission-modal';
+export { TemplateEditor } from './template-editor/template-editor';
+export { TemplateList } from './template-list/template-list';
 export { englishMessages, mergeMessages } from './i18n/messages';
 export { useWacallI18n, WacallMessagesProvider } from './i18n/messages-context';
 
@@ -42,6 +44,12 @@ export type {
   PermissionModalProps,
   PermissionRequestInput,
 } from './permission-modal/types';
+export type {
+  TemplateEditorProps,
+  TemplateEditorReview,
+  TemplateEditorSubmitResult,
+} from './template-editor/types';
+export type { TemplateListFilters, TemplateListProps } from './template-list/template-list';
 export type { IntlFormats } from './i18n/intl-format';
 export type {
   ActivityTextFormatter,

@@ -1,4 +1,4 @@
-import type { Agent, TemplateRef, TemplateSummary, Wacall, WhatsAppClient } from '@wacall/core';
+import type { Agent, TemplateRef, Wacall, WhatsAppClient } from '@wacall/core';
 import type {
   CallMediaInfo,
   DemoInfo,
@@ -9,6 +9,7 @@ import type {
 import type { CallSessions } from './call-sessions';
 import { BinaryAnswer, HttpError, optionalString, readJson } from './http-json';
 import { route, type Route, type RouteContext } from './router';
+import type { TemplateCache } from './template-api';
 import type { TicketDirectory } from './ticket-directory';
 
 export interface AgentApiOptions {
@@ -20,6 +21,8 @@ export interface AgentApiOptions {
   businessNumber: string;
   /** Meta's SDP per call, from the connect webhooks. */
   sessions: CallSessions;
+  /** The approved templates the permission dialog offers. */
+  templates: TemplateCache;
 }
 
 const recordingOn = {
@@ -42,7 +45,7 @@ const endedStatuses: ReadonlySet<string> = new Set([
  */
 export function agentRoutes(options: AgentApiOptions): Route[] {
   const { wacall, directory, agent, sessions } = options;
-  const templates = templateCache(options.client);
+  const templates = () => options.templates.approved();
   const known = (customer: string | undefined) => {
     const key = customer ?? '';
     if (!directory.customers().includes(key)) {
@@ -205,25 +208,4 @@ function readMessage(body: Record<string, unknown>): { body?: string; template?:
     throw new HttpError(400, 'bad_request', 'template needs a name and a language.');
   }
   return { template: { name, language } };
-}
-
-// The template list changes only when someone edits templates in Meta's manager; a short cache spares
-// the Graph API one request per ticket refresh.
-const templateCacheMs = 60_000;
-
-function templateCache(client: WhatsAppClient): () => Promise<TemplateSummary[]> {
-  let cached: { at: number; templates: Promise<TemplateSummary[]> } | undefined;
-  return () => {
-    if (!client.wabaId) return Promise.resolve([]);
-    const now = Date.now();
-    if (!cached || now - cached.at > templateCacheMs) {
-      const templates = client.templates
-        .list({ callingOnly: true, status: 'approved', limit: 100 })
-        .then((page) => page.templates);
-      // A failed lookup is not cached, so the next refresh tries again.
-      templates.catch(() => (cached = undefined));
-      cached = { at: now, templates };
-    }
-    return cached.templates;
-  };
 }

@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly kind: ApiErrorKind,
     message: string,
+    /** More of the answer's `error` object (field issues, Meta's codes). */
+    readonly extra: Partial<ApiErrorBody['error']> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -86,7 +88,10 @@ export function errorAnswer(
   log: (line: string) => void,
 ): { status: number; body: ApiErrorBody } {
   if (error instanceof HttpError) {
-    return { status: error.status, body: { error: { kind: error.kind, message: error.message } } };
+    return {
+      status: error.status,
+      body: { error: { ...error.extra, kind: error.kind, message: error.message } },
+    };
   }
   if (isWacallDecisionError(error)) {
     const { decision } = error;
@@ -104,7 +109,12 @@ export function errorAnswer(
   }
   if (isWacallValidationError(error)) {
     const message = error.issues.map((issue) => `${issue.path} ${issue.message}`).join(' ');
-    return { status: 400, body: { error: { kind: 'validation', message } } };
+    const issues = error.issues.map(({ path, message: what, fix }) => ({
+      path,
+      message: what,
+      fix,
+    }));
+    return { status: 400, body: { error: { kind: 'validation', message, issues } } };
   }
   if (isWhatsAppApiError(error)) {
     const message = `WhatsApp refused it (error ${error.code}): ${error.meaning}`;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient, type WhatsAppClient } from '@wacall/core';
 import { createCloudApiSimulator, type CloudApiSimulator } from '@wacall/mock';
 import type { DemoConfig } from './demo-config';
+import { demoTemplateReview } from './template-review';
 
 /** The WhatsApp side of the demo: Meta's Cloud API, or the simulator standing in for it. */
 export interface Platform {
@@ -33,7 +34,12 @@ export function createPlatform(config: DemoConfig, webhookUrl: string): Platform
   }
   const appSecret = randomSecret();
   // media: a werift peer plays Meta's relay on loopback, so the agent's browser carries real audio.
-  const simulator = createCloudApiSimulator({ appSecret, webhookUrl, media: true });
+  const simulator = createCloudApiSimulator({
+    appSecret,
+    webhookUrl,
+    media: true,
+    templateReview: demoTemplateReview,
+  });
   const { phoneNumberId, wabaId, displayPhoneNumber } = simulator.businessNumber;
   return {
     client: createClient({

@@ -19,6 +19,7 @@ import { createPlatform, type Platform } from './platform';
 import { matchRoute, type Route } from './router';
 import { seedSimulator } from './seed';
 import { createStaticFiles } from './static-files';
+import { createTemplateCache, templateRoutes, type TemplateCache } from './template-api';
 import { createTicketDirectory, type TicketDirectory } from './ticket-directory';
 
 export interface HelpdeskOptions {
@@ -63,10 +64,16 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
   const directory = createTicketDirectory();
   const sessions = createCallSessions();
   const events = createEventStream();
+  const templates = createTemplateCache(client);
   relayChanges(wacall, directory, events, simulator);
+  // A review outcome changes which templates the dialog may offer, and the Templates page shows it.
+  wacall.on('template.updated', (update) => {
+    templates.clear();
+    events.publish({ topic: 'templates', templateId: update.templateId });
+  });
 
   const webhook = webhookRoute({ platform, wacall, directory, sessions, events, log });
-  const routes = apiRoutes(options.config.mode, platform, wacall, directory, sessions);
+  const routes = apiRoutes(options.config.mode, platform, wacall, directory, sessions, templates);
   const serveStatic = createStaticFiles(options.webRoot);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -142,11 +149,13 @@ function apiRoutes(
   wacall: Wacall,
   directory: TicketDirectory,
   sessions: CallSessions,
+  templates: TemplateCache,
 ): Route[] {
   const { client, simulator, businessNumber } = platform;
   const agent = demoAgent;
   return [
-    ...agentRoutes({ mode, wacall, client, directory, agent, businessNumber, sessions }),
+    ...agentRoutes({ mode, wacall, client, directory, agent, businessNumber, sessions, templates }),
+    ...templateRoutes(client),
     ...(simulator ? phoneRoutes(simulator) : []),
   ];
 }

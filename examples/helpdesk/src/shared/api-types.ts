@@ -125,9 +125,26 @@ export interface ApiErrorBody {
     retryAt?: number;
     /** WhatsApp errors: Meta's code. */
     code?: number;
+    /** WhatsApp errors: Meta's subcode, e.g. 2388024 for a template name that is taken. */
+    subcode?: number;
     fix?: string;
+    /** Validation errors: each bad field, with what to change. */
+    issues?: { path: string; message: string; fix: string }[];
+    /** The input field the error is about. */
+    field?: string;
   };
 }
 
+/** `POST /api/templates`: Meta took the template for review. */
+export interface CreatedTemplateAnswer {
+  id: string;
+  name: string;
+  /** Usually `pending`. */
+  status: string;
+}
+
 /** What `/api/events` pushes: which part of the page has something new to fetch. */
-export type LiveEvent = { topic: 'tickets'; customer: string } | { topic: 'phone'; waId: string };
+export type LiveEvent =
+  | { topic: 'tickets'; customer: string }
+  | { topic: 'phone'; waId: string }
+  | { topic: 'templates'; templateId: string };

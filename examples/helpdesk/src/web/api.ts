@@ -1,8 +1,9 @@
-import type { CallRecord } from '@wacall/core';
+import type { CallRecord, TemplateDraft, TemplateSummary } from '@wacall/core';
 import type {
   ApiErrorBody,
   CallInviteBody,
   CallMediaInfo,
+  CreatedTemplateAnswer,
   DemoInfo,
   PermissionRequestBody,
   PhoneCallMedia,
@@ -21,6 +22,16 @@ export class ApiRequestError extends Error {
   ) {
     super(message);
     this.name = 'ApiRequestError';
+  }
+
+  /** Field problems of a refused input; `TemplateEditor` shows them on their fields. */
+  get issues() {
+    return this.detail?.issues;
+  }
+
+  /** Meta's subcode, e.g. 2388024 when a template name is taken. */
+  get subcode() {
+    return this.detail?.subcode;
   }
 }
 
@@ -69,6 +80,9 @@ export const api = {
   endCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/end`),
   phoneCallMedia: (callId: string) =>
     request<PhoneCallMedia>('GET', `/api/phone/calls/${part(callId)}/media`),
+  templates: () => request<TemplateSummary[]>('GET', '/api/templates'),
+  createTemplate: (draft: TemplateDraft) =>
+    request<CreatedTemplateAnswer>('POST', '/api/templates', draft),
   phones: () => request<PhoneOwner[]>('GET', '/api/phone'),
   phone: (waId: string) => request<PhoneState>('GET', `/api/phone/${part(waId)}`),
   phoneMessage: (waId: string, text: string) =>

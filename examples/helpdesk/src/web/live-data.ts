@@ -5,6 +5,7 @@ import type { LiveEvent } from '../shared/api-types';
 export interface LiveVersions {
   tickets: number;
   phone: number;
+  templates: number;
 }
 
 // A webhook usually moves several things at once (call, activities, permission); one fetch covers them.
@@ -12,22 +13,25 @@ const settleMs = 40;
 
 /** Follows `/api/events`. After a reconnect everything is fetched again: events may have been missed. */
 export function useLiveVersions(): LiveVersions {
-  const [versions, setVersions] = useState<LiveVersions>({ tickets: 0, phone: 0 });
+  const [versions, setVersions] = useState<LiveVersions>({ tickets: 0, phone: 0, templates: 0 });
   useEffect(() => {
-    const pending = { tickets: false, phone: false };
+    const pending = { tickets: false, phone: false, templates: false };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       timer = undefined;
-      const { tickets, phone } = pending;
-      pending.tickets = pending.phone = false;
+      const { tickets, phone, templates } = pending;
+      pending.tickets = pending.phone = pending.templates = false;
       setVersions((current) => ({
         tickets: current.tickets + (tickets ? 1 : 0),
         phone: current.phone + (phone ? 1 : 0),
+        templates: current.templates + (templates ? 1 : 0),
       }));
     };
     const mark = (topic: LiveEvent['topic'] | 'all') => {
+      // A reviewed template changes what the ticket's dialog offers, so tickets refetch too.
       if (topic !== 'phone') pending.tickets = true;
-      if (topic !== 'tickets') pending.phone = true;
+      if (topic === 'phone' || topic === 'all') pending.phone = true;
+      if (topic === 'templates' || topic === 'all') pending.templates = true;
       timer ??= setTimeout(flush, settleMs);
     };
     const source = new EventSource('/api/events');

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { templateRules } from '../templates/template-rules';
 import type { RequestOptions } from './client-options';
 import { readResponse } from './read-response';
 import { WHATSAPP, compact, type ResourceContext } from './resource-context';
@@ -225,13 +226,16 @@ export function checkTemplateRef(issues: Issues, template: TemplateRef | undefin
   });
 }
 
+// Same rule as at creation (templates/template-rules.ts), in one regular expression.
+const templateNamePattern = new RegExp(`^[a-z0-9_]{1,${templateRules.name.maxLength}}$`);
+
 /** Meta's template names: lowercase letters, digits and underscores, ≤ 512 characters. */
 export function checkTemplateName(issues: Issues, path: string, name: unknown): void {
   checkPattern(
     issues,
     path,
     name,
-    /^[a-z0-9_]{1,512}$/,
+    templateNamePattern,
     'must use only lowercase letters, digits and underscores.',
     "Write e.g. 'call_permission_ask'.",
   );

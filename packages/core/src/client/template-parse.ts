@@ -2,7 +2,11 @@ import * as z from 'zod/mini';
 import type { CallingTemplateKind, TemplateSummary } from './template-types';
 import { compact } from './resource-context';
 
-const Button = z.looseObject({ type: z.string(), text: z.optional(z.string()) });
+const Button = z.looseObject({
+  type: z.string(),
+  text: z.optional(z.string()),
+  ttl_minutes: z.optional(z.number()),
+});
 const Component = z.looseObject({
   type: z.string(),
   text: z.optional(z.string()),
@@ -15,6 +19,8 @@ const Template = z.looseObject({
   status: z.string(),
   category: z.optional(z.string()),
   components: z.optional(z.array(Component)),
+  rejected_reason: z.optional(z.nullable(z.string())),
+  quality_score: z.optional(z.nullable(z.looseObject({ score: z.optional(z.string()) }))),
 });
 
 /**
@@ -34,6 +40,8 @@ export function parseTemplate(item: unknown): TemplateSummary | undefined {
   const asksPermission = components.some((component) =>
     isType(component.type, 'call_permission_request'),
   );
+  const textOf = (type: string) =>
+    components.find((component) => isType(component.type, type))?.text;
   const kind: CallingTemplateKind | undefined = asksPermission
     ? 'call_permission_request'
     : callButton
@@ -46,7 +54,18 @@ export function parseTemplate(item: unknown): TemplateSummary | undefined {
     status: template.status.toLowerCase(),
     category: template.category?.toLowerCase() ?? 'unknown',
     kind,
-    bodyText: components.find((component) => isType(component.type, 'body'))?.text,
+    bodyText: textOf('body'),
     buttonText: callButton?.text,
+    ttlMinutes: callButton?.ttl_minutes,
+    headerText: textOf('header'),
+    footerText: textOf('footer'),
+    rejectedReason: reasonOf(template.rejected_reason),
+    qualityScore: template.quality_score?.score?.toLowerCase(),
   });
+}
+
+// Listings say `NONE` for templates that were never rejected.
+function reasonOf(reason: string | null | undefined): string | undefined {
+  const given = reason?.trim();
+  return given && given.toUpperCase() !== 'NONE' ? given : undefined;
 }

@@ -19,7 +19,19 @@ export interface TemplateSummary {
   bodyText?: string;
   /** The voice-call button's label, for call-invite templates. */
   buttonText?: string;
+  /** The voice-call button's validity in minutes, when the listing gives it. */
+  ttlMinutes?: number;
+  /** The HEADER component's text. */
+  headerText?: string;
+  /** The FOOTER component's text. */
+  footerText?: string;
+  /** Why Meta rejected it (e.g. `INVALID_FORMAT`), as Meta wrote it; absent when Meta says `NONE`. */
+  rejectedReason?: string;
+  /** Meta's quality rating from recipients' reactions, lowercased. */
+  qualityScore?: TemplateQualityScore;
 }
+
+export type TemplateQualityScore = 'green' | 'yellow' | 'red' | 'unknown' | (string & {});
 
 /** One page of `templates.list()`. */
 export interface TemplatePage {

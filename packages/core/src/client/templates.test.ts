@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
+import type { CallingTemplateKind } from './template-types';
 import { WABA_ID, failure, graph, seen, testClient, useGraphServer } from './test-graph';
 
 useGraphServer();
@@ -231,7 +232,9 @@ describe('templates.list', () => {
       nextCursor: 'QVFIUb',
     });
     const query = requests[0]?.url.searchParams;
-    expect(query?.get('fields')).toBe('id,name,language,status,category,components');
+    expect(query?.get('fields')).toBe(
+      'id,name,language,status,category,components,rejected_reason,quality_score',
+    );
     expect(query?.get('limit')).toBe('4');
     expect(query?.get('status')).toBe('APPROVED');
     expect(query?.get('name')).toBe('call');
@@ -243,5 +246,93 @@ describe('templates.list', () => {
     expect(page.templates.map((template) => template.id)).toEqual(['10', '11', '12']);
     expect(page.nextCursor).toBeUndefined();
     expect(requests[0]?.url.searchParams.get('after')).toBe('QVFIUa');
+  });
+
+  it('reads the review outcome: rejected reason, quality score, header, footer and button validity', async () => {
+    graph('get', path, {
+      data: [
+        {
+          id: '20',
+          name: 'call_invite_promo',
+          language: 'en_US',
+          status: 'REJECTED',
+          category: 'MARKETING',
+          rejected_reason: 'INCORRECT_CATEGORY',
+          quality_score: { score: 'UNKNOWN', date: 1767268800 },
+          components: [
+            { type: 'HEADER', format: 'TEXT', text: 'Talk to us' },
+            { type: 'BODY', text: 'Call us about {{1}}.' },
+            { type: 'FOOTER', text: 'Acme support' },
+            {
+              type: 'BUTTONS',
+              buttons: [{ type: 'VOICE_CALL', text: 'Call Now', ttl_minutes: 10080 }],
+            },
+          ],
+        },
+        {
+          id: '21',
+          name: 'call_permission_ask',
+          language: 'en_US',
+          status: 'APPROVED',
+          category: 'UTILITY',
+          rejected_reason: 'NONE',
+          quality_score: { score: 'GREEN' },
+          components: [{ type: 'BODY', text: 'May we call?' }, { type: 'call_permission_request' }],
+        },
+      ],
+    });
+    const page = await testClient().templates.list();
+    expect(page.templates).toEqual([
+      {
+        id: '20',
+        name: 'call_invite_promo',
+        language: 'en_US',
+        status: 'rejected',
+        category: 'marketing',
+        kind: 'call_invite',
+        headerText: 'Talk to us',
+        bodyText: 'Call us about {{1}}.',
+        footerText: 'Acme support',
+        buttonText: 'Call Now',
+        ttlMinutes: 10080,
+        rejectedReason: 'INCORRECT_CATEGORY',
+        qualityScore: 'unknown',
+      },
+      {
+        id: '21',
+        name: 'call_permission_ask',
+        language: 'en_US',
+        status: 'approved',
+        category: 'utility',
+        kind: 'call_permission_request',
+        bodyText: 'May we call?',
+        qualityScore: 'green',
+      },
+    ]);
+  });
+
+  it.each([
+    ['call_permission_request', ['10']],
+    ['call_invite', ['11', '12']],
+    ['CALL_INVITE', ['11', '12']],
+  ] as const)('filters by kind %s and passes the language on', async (kind, ids) => {
+    const requests = graph('get', path, listing);
+    const page = await testClient().templates.list({
+      kind: kind as CallingTemplateKind,
+      language: 'en_US',
+    });
+    expect(page.templates.map((template) => template.id)).toEqual(ids);
+    expect(requests[0]?.url.searchParams.get('language')).toBe('en_US');
+  });
+
+  it('refuses an unknown kind and a bad language before asking Meta', async () => {
+    const error = await failure(() =>
+      testClient().templates.list({ kind: 'voice' as 'call_invite', language: 'English' }),
+    );
+    expect(isWacallValidationError(error) && error.issues.map((issue) => issue.path)).toEqual([
+      'kind',
+      'language',
+    ]);
+    expect(seen).toHaveLength(0);
   });
 });

@@ -1,18 +1,15 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from './client-options';
-import { checkTemplateName } from './messages';
+import {
+  checkTemplateDraft,
+  templateRules,
+  type TemplateDraftKind,
+} from '../templates/template-rules';
 import { readResponse } from './read-response';
 import { compact, type ResourceContext } from './resource-context';
 import { parseTemplate } from './template-parse';
-import type { TemplatePage, TemplateStatus } from './template-types';
-import {
-  checkInteger,
-  checkLanguage,
-  checkOneOf,
-  checkText,
-  issuesFor,
-  type Issues,
-} from './validate';
+import type { CallingTemplateKind, TemplatePage, TemplateStatus } from './template-types';
+import { checkInteger, checkLanguage, checkOneOf, issuesFor, type Issues } from './validate';
 
 /** What both calling templates share. */
 export interface CreateTemplateInput {
@@ -54,6 +51,10 @@ export interface ListTemplatesInput {
   /** Only templates whose name contains this. */
   name?: string;
   status?: TemplateStatus;
+  /** Only templates in this language, e.g. `en_US`. */
+  language?: string;
+  /** Keep only templates of this calling kind. Filters each page, so a page may be short. */
+  kind?: CallingTemplateKind;
   /** Keep only templates with a calling component. Filters each page, so a page may be short. */
   callingOnly?: boolean;
 }
@@ -122,7 +123,7 @@ export function createTemplatesResource(context: ResourceContext): TemplatesReso
     async createCallPermissionRequest(input, options) {
       const operation = 'templates.createCallPermissionRequest';
       const { issues, path } = pathFor(operation);
-      checkTemplateInput(issues, input);
+      checkTemplateInput(issues, 'call_permission_request', input);
       const components = [...textComponents(input), { type: 'call_permission_request' }];
       return create(operation, issues, path, templateBody(input, components), options);
     },
@@ -130,18 +131,11 @@ export function createTemplatesResource(context: ResourceContext): TemplatesReso
     async createCallInvite(input, options) {
       const operation = 'templates.createCallInvite';
       const { issues, path } = pathFor(operation);
-      checkTemplateInput(issues, input);
-      checkText(issues, 'buttonText', input?.buttonText, { max: 20, optional: true });
-      checkInteger(issues, 'ttlMinutes', input?.ttlMinutes, {
-        min: 1440,
-        max: 43_200,
-        optional: true,
-        unit: 'minutes',
-      });
+      checkTemplateInput(issues, 'call_invite', input);
       // Meta's calling page writes the button type in lowercase; listings may show VOICE_CALL.
       const button = compact({
         type: 'voice_call',
-        text: input?.buttonText ?? 'Call Now',
+        text: input?.buttonText ?? templateRules.buttonText.default,
         ttl_minutes: input?.ttlMinutes,
       });
       const components = [...textComponents(input), { type: 'BUTTONS', buttons: [button] }];
@@ -152,9 +146,12 @@ export function createTemplatesResource(context: ResourceContext): TemplatesReso
       const operation = 'templates.list';
       const { issues, path } = pathFor(operation);
       checkInteger(issues, 'limit', input.limit, { min: 1, max: 1000, optional: true });
+      checkOneOf(issues, 'kind', input.kind, ['call_permission_request', 'call_invite'], true);
+      checkLanguage(issues, 'language', input.language, true);
       issues.throwIfAny();
       const query = {
-        fields: 'id,name,language,status,category,components',
+        fields: 'id,name,language,status,category,components,rejected_reason,quality_score',
+        language: input.language,
         limit: input.limit === undefined ? undefined : String(input.limit),
         after: input.after,
         name: input.name,
@@ -167,54 +164,25 @@ export function createTemplatesResource(context: ResourceContext): TemplatesReso
       const page = readResponse(ListResponse, result, operation);
       const templates = page.data.flatMap((item) => parseTemplate(item) ?? []);
       const cursor = page.paging?.next ? page.paging.cursors?.after : undefined;
-      return compact({
-        templates: input.callingOnly ? templates.filter((template) => template.kind) : templates,
-        nextCursor: cursor,
-      });
+      const kind = input.kind?.toLowerCase();
+      const wanted = templates.filter(
+        (template) =>
+          (!input.callingOnly || template.kind !== undefined) &&
+          (kind === undefined || template.kind === kind),
+      );
+      return compact({ templates: wanted, nextCursor: cursor });
     },
   };
 }
 
-function checkTemplateInput(issues: Issues, input: CreateTemplateInput | undefined): void {
-  const value = input ?? ({} as Partial<CreateTemplateInput>);
-  checkTemplateName(issues, 'name', value.name);
-  checkLanguage(issues, 'language', value.language);
-  checkOneOf(issues, 'category', value.category, ['marketing', 'utility']);
-  if (checkText(issues, 'body', value.body, { max: 1024 }))
-    checkPlaceholders(issues, value.body, value.bodyExamples);
-  for (const key of ['header', 'footer'] as const) {
-    if (
-      checkText(issues, key, value[key], { max: 60, optional: true }) &&
-      value[key].includes('{{')
-    ) {
-      issues.add(
-        key,
-        'cannot hold placeholders here.',
-        'Use fixed text; put variables in the body.',
-      );
-    }
-  }
-}
-
-// Meta wants placeholders numbered 1..n without gaps, and one example per placeholder.
-function checkPlaceholders(issues: Issues, body: string, examples: string[] | undefined): void {
-  const numbers = [
-    ...new Set([...body.matchAll(/\{\{(\d+)\}\}/g)].map((match) => Number(match[1]))),
-  ];
-  const sorted = numbers.sort((a, b) => a - b);
-  if (sorted.some((n, i) => n !== i + 1)) {
-    issues.add(
-      'body',
-      'numbers its placeholders with gaps or not from {{1}}.',
-      'Number them {{1}}, {{2}}, … in order.',
-    );
-  }
-  if ((examples?.length ?? 0) !== sorted.length) {
-    issues.add(
-      'bodyExamples',
-      `has ${examples?.length ?? 0} examples for ${sorted.length} placeholders.`,
-      'Give exactly one example value per placeholder, in order.',
-    );
+// One rule set for the client and the browser editor: see templates/template-rules.ts.
+function checkTemplateInput(
+  issues: Issues,
+  kind: TemplateDraftKind,
+  input: CreateCallInviteTemplateInput | undefined,
+): void {
+  for (const problem of checkTemplateDraft({ ...input, kind })) {
+    issues.add(problem.field, problem.message, problem.fix);
   }
 }
 

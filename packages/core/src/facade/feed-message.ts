@@ -1,5 +1,6 @@
 import type { Activity, CallRecord } from '../calls/types';
 import type { JsonValue } from '../store/store';
+import type { TemplateUpdatedEvent } from './template-updated';
 import type { PermissionUpdatedEvent } from './wacall-types';
 
 /**
@@ -14,7 +15,8 @@ export type FeedMessage =
       type: 'activity.added' | 'activity.updated' | 'activity.removed';
       activity: Activity;
     }
-  | { b: string; type: 'permission.updated'; update: PermissionUpdatedEvent };
+  | { b: string; type: 'permission.updated'; update: PermissionUpdatedEvent }
+  | { b: string; type: 'template.updated'; update: TemplateUpdatedEvent };
 
 /** Feed messages are plain JSON by construction; this is the one place that says so to the compiler. */
 export const asJson = <T>(value: T): JsonValue => value as unknown as JsonValue;

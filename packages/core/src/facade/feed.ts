@@ -24,6 +24,9 @@ export function listenToFeed(
         case 'permission.updated':
           emitter.emit('permission.updated', message.update);
           break;
+        case 'template.updated':
+          emitter.emit('template.updated', message.update);
+          break;
         default:
           emitter.emit(message.type, message.activity);
       }

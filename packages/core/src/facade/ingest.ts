@@ -15,6 +15,7 @@ import type { Change } from './change';
 import { joinChanges, noChange } from './change';
 import type { FacadeContext } from './facade-context';
 import { permissionChange, readPermission } from './permission-change';
+import { templateUpdated } from './template-updated';
 import { transact } from './transact';
 import type { IngestResult } from './wacall-types';
 
@@ -94,6 +95,7 @@ async function ingestOne(
       if (started) after = mergeCallFacts(after, started);
       parts.push(callChange(context, before, after).change);
     }
+    if (event.type === 'template.status') parts.push(templateUpdated(context, event));
     return { ...joinChanges(...parts), result: 'applied' as const };
   });
 }

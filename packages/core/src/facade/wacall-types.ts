@@ -12,6 +12,7 @@ import type { PolicyOverride } from '../permissions/policy';
 import type { MessageChannel, PermissionState } from '../permissions/types';
 import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
+import type { TemplateUpdatedEvent } from './template-updated';
 
 export interface WacallOptions {
   /** The Cloud API client of the business number this instance serves. */
@@ -72,6 +73,8 @@ export interface WacallEventMap {
    * what you show.
    */
   resync: () => void;
+  /** Meta's review of a message template ended or changed (approved, rejected with a reason, paused…). */
+  'template.updated': (update: TemplateUpdatedEvent) => void;
 }
 
 /** What one `sweep()` recorded. */

@@ -25,6 +25,9 @@ export function eventKey(event: WebhookEvent): string {
       return `message:${event.messageId}:status:${event.status}`;
     case 'account.update':
       return `account:${event.wabaId}:${event.event}:${event.timestamp}`;
+    case 'template.status':
+      // A template can be approved, paused and approved again: the time tells those apart.
+      return `template:${event.templateId}:status:${event.status}:${event.timestamp}`;
     case 'unknown':
       return `unknown:${event.wabaId}:${event.field}:${hashOf(event.value)}`;
   }

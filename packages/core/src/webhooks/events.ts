@@ -197,6 +197,31 @@ export interface AccountUpdateEvent extends AccountEventBase {
   restrictions: { type: string; expiresAt?: number }[];
 }
 
+export type TemplateStatusValue =
+  | 'approved'
+  | 'pending'
+  | 'rejected'
+  | 'paused'
+  | 'disabled'
+  | 'flagged'
+  | 'in_appeal'
+  | 'reinstated'
+  | (string & {});
+
+/** `message_template_status_update`: Meta's review of a message template ended or changed. */
+export interface TemplateStatusEvent extends AccountEventBase {
+  type: 'template.status';
+  /** The template's Graph id, as a string. */
+  templateId: string;
+  name: string;
+  /** e.g. `en_US`. */
+  language: string;
+  /** Lowercased, e.g. `approved`, `rejected`, `paused`. */
+  status: TemplateStatusValue;
+  /** Why, for a rejection or pause (e.g. `INVALID_FORMAT`), as Meta wrote it; absent when Meta says `NONE`. */
+  reason?: string;
+}
+
 /** A field, event or item kind this version does not model. Kept so nothing vanishes silently. */
 export interface UnknownEvent extends AccountEventBase {
   type: 'unknown';
@@ -215,6 +240,7 @@ export type WebhookEvent =
   | MessageEvent
   | MessageStatusEvent
   | AccountUpdateEvent
+  | TemplateStatusEvent
   | UnknownEvent;
 
 export type WebhookEventType = WebhookEvent['type'];

@@ -3,6 +3,7 @@ import { parseContacts } from './contacts';
 import type { ParsedWebhook, UnknownEvent } from './events';
 import { lower, toEpochMs } from './normalize';
 import { parseAccountUpdate } from './parse-account-update';
+import { parseTemplateStatus } from './parse-template-status';
 import { parseCallItem, parseCallStatus } from './parse-call-items';
 import { parseMessageItem, parseMessageStatus } from './parse-message-items';
 import { readEnvelope } from './read-envelope';
@@ -45,6 +46,10 @@ function parseChange(
   const valuePath = `${path}.value`;
   if (field === 'account_update') {
     parseAccountUpdate(change.value, valuePath, { wabaId, fallbackTimestamp }, { out });
+    return;
+  }
+  if (field === 'message_template_status_update') {
+    parseTemplateStatus(change.value, valuePath, { wabaId, fallbackTimestamp }, { out });
     return;
   }
   if (field !== 'calls' && field !== 'messages') {

@@ -177,3 +177,13 @@ export const accountUpdateSchema = z.object({
     z.array(z.object({ restriction_type: nonEmptyText, expiration: z.optional(epochTime) })),
   ),
 });
+
+// Meta's samples give the template id as a number, listings as a string: accept both.
+export const templateStatusSchema = z.object({
+  event: nonEmptyText,
+  message_template_id: z.union([nonEmptyText, numeric]),
+  message_template_name: nonEmptyText,
+  message_template_language: nonEmptyText,
+  reason: z.optional(z.nullable(text)),
+  other_info: z.optional(z.object({ title: optionalText, description: optionalText })),
+});

@@ -33,7 +33,7 @@ function problemsOf(e: WebhookEvent): string[] {
     ['displayPhoneNumber', isOptionalText(e.displayPhoneNumber)],
     ['key', isText(eventKey(e))],
   ];
-  if (e.type !== 'account.update' && e.type !== 'unknown') {
+  if (e.type !== 'account.update' && e.type !== 'template.status' && e.type !== 'unknown') {
     checks.push(['phoneNumberId', isText(e.phoneNumberId)]);
   }
   switch (e.type) {
@@ -96,6 +96,13 @@ function problemsOf(e: WebhookEvent): string[] {
       checks.push(
         ['event', isLowerText(e.event)],
         ['restrictions', e.restrictions.every((r) => isText(r.type))],
+      );
+      break;
+    case 'template.status':
+      checks.push(
+        ['templateId', isText(e.templateId)],
+        ['status', isLowerText(e.status)],
+        ['name', isText(e.name)],
       );
       break;
     case 'unknown':
@@ -226,7 +233,14 @@ describe('parseWebhook under hostile input', () => {
       ),
     );
     const change = fc.record({
-      field: fc.constantFrom('calls', 'messages', 'account_update', 'CALLS', 'other'),
+      field: fc.constantFrom(
+        'calls',
+        'messages',
+        'account_update',
+        'message_template_status_update',
+        'CALLS',
+        'other',
+      ),
       value: fc.record(
         {
           metadata: fc.oneof(
@@ -242,6 +256,10 @@ describe('parseWebhook under hostile input', () => {
           messages: fc.array(item, { maxLength: 3 }),
           errors: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 2 }),
           event: fc.string(),
+          message_template_id: fc.oneof(fc.nat(), fc.string()),
+          message_template_name: fc.string(),
+          message_template_language: fc.string(),
+          reason: fc.oneof(fc.constant(null), fc.string()),
         },
         { requiredKeys: [] },
       ),

@@ -5,8 +5,11 @@ import type {
   ActivityParamsMap,
   CallDirection,
   DecisionReason,
+  CallingTemplateKind,
   IncomingCallStatus,
   OutgoingCallStatus,
+  TemplateProblem,
+  TemplateProblemCode,
 } from '@wacall/core';
 
 /** The period a quota line talks about. */
@@ -116,6 +119,59 @@ export interface WacallMessages {
     failed: (p: { error?: string }) => string;
     cancel: string;
     done: string;
+  };
+  /** `TemplateEditor`: creating a calling template for Meta's review. */
+  templateEditor: {
+    title: string;
+    kindLegend: string;
+    kind: Record<CallingTemplateKind, string>;
+    kindHint: Record<CallingTemplateKind, string>;
+    name: string;
+    nameHint: string;
+    language: string;
+    category: string;
+    categories: Record<'marketing' | 'utility', string>;
+    header: string;
+    body: string;
+    bodyHint: string;
+    addPlaceholder: string;
+    sample: (p: { number: number }) => string;
+    footer: string;
+    buttonText: string;
+    validity: string;
+    count: (p: { length: number; max: number }) => string;
+    preview: string;
+    /** The platform's own button under a permission request, as the phone shows it. */
+    previewPermissionButton: string;
+    submit: string;
+    submitting: string;
+    fixFirst: (p: { count: number }) => string;
+    pending: string;
+    approved: string;
+    rejected: (p: { reason?: string }) => string;
+    /** Any later status (paused, disabled…), with Meta's word for it. */
+    otherStatus: (p: { status: string; reason?: string }) => string;
+    failed: (p: { error?: string }) => string;
+    /** What to change, per problem; `problem` carries the limit, length, index or suggestion. */
+    problems: Record<TemplateProblemCode, (problem: TemplateProblem) => string>;
+  };
+  /** `TemplateList`: the business's calling templates. */
+  templateList: {
+    label: string;
+    empty: string;
+    noMatch: string;
+    filterKind: string;
+    filterStatus: string;
+    filterName: string;
+    all: string;
+    kind: Record<CallingTemplateKind, string>;
+    status: Record<'approved' | 'pending' | 'rejected' | 'paused' | 'disabled', string>;
+    /** A status without its own label, as Meta wrote it. */
+    otherStatus: (p: { status: string }) => string;
+    rejectedReason: (p: { reason: string }) => string;
+    use: string;
+    useLabel: (p: { name: string }) => string;
+    shown: (p: { shown: number; total: number }) => string;
   };
   timeline: {
     label: string;
@@ -296,6 +352,85 @@ export const englishMessages: WacallMessages = {
         : 'Sending failed. Your text is kept; try again.',
     cancel: 'Cancel',
     done: 'Done',
+  },
+  templateEditor: {
+    title: 'New calling template',
+    kindLegend: 'Template type',
+    kind: { call_permission_request: 'Call permission request', call_invite: 'Call button' },
+    kindHint: {
+      call_permission_request: 'Asks the customer to allow calls from you.',
+      call_invite: 'A “Call on WhatsApp” button the customer taps to call you.',
+    },
+    name: 'Name',
+    nameHint: 'Lowercase letters, digits and underscores, e.g. order_follow_up_call.',
+    language: 'Language',
+    category: 'Category',
+    categories: { marketing: 'Marketing', utility: 'Utility' },
+    header: 'Header (optional)',
+    body: 'Message',
+    bodyHint: 'Use {{1}}, {{2}}, … for values that change per customer.',
+    addPlaceholder: 'Add placeholder',
+    sample: ({ number }) => `Sample value for {{${number}}}`,
+    footer: 'Footer (optional)',
+    buttonText: 'Button text',
+    validity: 'Button works for',
+    count: ({ length, max }) => `${length} of ${max} characters`,
+    preview: 'Preview on the customer’s phone',
+    previewPermissionButton: 'Choose call permission',
+    submit: 'Submit for review',
+    submitting: 'Submitting…',
+    fixFirst: ({ count }) =>
+      count === 1 ? 'Fix 1 problem before submitting.' : `Fix ${count} problems before submitting.`,
+    pending:
+      'Submitted. Meta is reviewing the template; this usually takes minutes and at most 24 hours.',
+    approved: 'Approved by Meta: agents can send this template now.',
+    rejected: ({ reason }) =>
+      `Rejected by Meta${reason ? ` (${reason})` : ''}. Change the template and submit it under a new name.`,
+    otherStatus: ({ status, reason }) =>
+      `Meta set the template to “${status}”${reason ? `: ${reason}` : '.'}`,
+    failed: ({ error }) =>
+      error
+        ? `Meta did not take the template: ${error} Your input is kept; fix it and submit again.`
+        : 'Meta did not take the template. Your input is kept; try again.',
+    problems: {
+      required: () => 'Required: fill this in.',
+      too_long: ({ length = 0, limit = 0 }) =>
+        `${length} of ${limit} characters: remove ${length - limit}.`,
+      name_characters: ({ suggestion }) =>
+        `Use only lowercase letters, digits and underscores${suggestion ? `, e.g. ${suggestion}` : ''}.`,
+      language_code: () => 'Pick a language code such as en_US.',
+      category: () => 'Pick marketing or utility.',
+      placeholder_format: ({ suggestion }) =>
+        `${suggestion ? `${suggestion} is not a placeholder. ` : ''}Write placeholders as {{1}}, {{2}}, … with only a number inside.`,
+      placeholder_order: () =>
+        'Number placeholders {{1}}, {{2}}, … in the order they appear, without gaps.',
+      examples_count: () => 'Give one sample value for every placeholder.',
+      example_empty: ({ index = 0 }) => `Write a sample value for {{${index + 1}}}.`,
+      placeholder_not_allowed: () => 'Remove the {{…}}: placeholders only work in the message.',
+      ttl_range: () => 'Choose between 1 and 30 days.',
+    },
+  },
+  templateList: {
+    label: 'Calling templates',
+    empty: 'No calling templates yet.',
+    noMatch: 'No template matches these filters.',
+    filterKind: 'Type',
+    filterStatus: 'Status',
+    filterName: 'Search by name',
+    all: 'All',
+    kind: { call_permission_request: 'Permission request', call_invite: 'Call button' },
+    status: {
+      approved: 'Approved',
+      pending: 'In review',
+      rejected: 'Rejected',
+      paused: 'Paused',
+      disabled: 'Disabled',
+    },
+    otherStatus: ({ status }) => status.replaceAll('_', ' '),
+    rejectedReason: ({ reason }) => `Reason: ${reason}`,
+    use: 'Use',
+    useLabel: ({ name }) => `Use ${name}`,
+    shown: ({ shown, total }) => `${shown} of ${total} templates`,
   },
   timeline: {
     label: 'Call activity',

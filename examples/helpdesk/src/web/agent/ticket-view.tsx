@@ -38,6 +38,7 @@ export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
           customer={view}
           customerName={ticket.name}
           templates={ticket.templates}
+          templateCreateHref="#templates"
           onStartCall={actions.startCall}
           onEndCall={actions.endCall}
           onAnswerCall={actions.answerCall}
