@@ -180,6 +180,8 @@ export const englishMessages: WacallMessages = {
     region_unavailable: 'Business-initiated calls are not available in this region.',
     calling_disabled: 'Calling is turned off for this business number.',
     call_in_progress: 'A call with this customer is already in progress.',
+    awaiting_confirmation:
+      'The last attempt may have reached WhatsApp; waiting for it to confirm, so the customer is not contacted twice.',
     window_closed: 'The conversation window is closed: only templates can be sent.',
   },
   autoRevoked: 'Call permission was revoked after several unanswered calls.',
