@@ -22,6 +22,7 @@ const kinds: Record<ActivityKind, KindMeta> = {
   'call.ended_by_agent': { icon: 'hangUp', tone: 'neutral' },
   'call.ended_by_customer': { icon: 'hangUp', tone: 'neutral' },
   'call.dropped': { icon: 'alert', tone: 'warning' },
+  'call.end_not_seen': { icon: 'clock', tone: 'warning' },
   'permission.granted': { icon: 'shieldCheck', tone: 'success' },
   'permission.revoked_by_customer': { icon: 'shieldCross', tone: 'danger' },
   'permission.auto_revoked': { icon: 'shieldCross', tone: 'danger' },
