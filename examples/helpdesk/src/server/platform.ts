@@ -5,7 +5,11 @@ import type { DemoConfig } from './demo-config';
 
 /** The WhatsApp side of the demo: Meta's Cloud API, or the simulator standing in for it. */
 export interface Platform {
-  client: WhatsAppClient;
+  /**
+   * A client of its own for each helpdesk instance, as each process of a fleet would build one from
+   * the same credentials.
+   */
+  newClient(): WhatsAppClient;
   /** International format, e.g. `+5511955550100`. */
   businessNumber: string;
   appSecret: string;
@@ -21,11 +25,12 @@ export interface Platform {
 export function createPlatform(config: DemoConfig, webhookUrl: string): Platform {
   if (config.mode === 'cloud') {
     return {
-      client: createClient({
-        accessToken: config.accessToken,
-        phoneNumberId: config.phoneNumberId,
-        ...(config.wabaId ? { wabaId: config.wabaId } : {}),
-      }),
+      newClient: () =>
+        createClient({
+          accessToken: config.accessToken,
+          phoneNumberId: config.phoneNumberId,
+          ...(config.wabaId ? { wabaId: config.wabaId } : {}),
+        }),
       businessNumber: config.businessNumber,
       appSecret: config.appSecret,
       verifyToken: config.verifyToken,
@@ -35,13 +40,10 @@ export function createPlatform(config: DemoConfig, webhookUrl: string): Platform
   // media: a werift peer plays Meta's relay on loopback, so the agent's browser carries real audio.
   const simulator = createCloudApiSimulator({ appSecret, webhookUrl, media: true });
   const { phoneNumberId, wabaId, displayPhoneNumber } = simulator.businessNumber;
+  const accessToken = randomSecret();
   return {
-    client: createClient({
-      accessToken: randomSecret(),
-      phoneNumberId,
-      wabaId,
-      fetch: simulator.fetch,
-    }),
+    // Every instance reaches the one simulated Cloud API, as every process would reach Meta's.
+    newClient: () => createClient({ accessToken, phoneNumberId, wabaId, fetch: simulator.fetch }),
     businessNumber: `+${displayPhoneNumber}`,
     appSecret,
     verifyToken: randomSecret(),

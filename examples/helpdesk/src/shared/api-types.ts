@@ -129,5 +129,11 @@ export interface ApiErrorBody {
   };
 }
 
-/** What `/api/events` pushes: which part of the page has something new to fetch. */
-export type LiveEvent = { topic: 'tickets'; customer: string } | { topic: 'phone'; waId: string };
+/**
+ * What `/api/events` pushes: which part of the page has something new to fetch. `resync`: the server
+ * may have missed changes (its Redis subscription broke and came back), so fetch everything.
+ */
+export type LiveEvent =
+  | { topic: 'tickets'; customer: string }
+  | { topic: 'phone'; waId: string }
+  | { topic: 'resync' };

@@ -50,6 +50,7 @@ const outcomes: Record<CallOutcome, string> = {
   missed: 'Missed',
   rejected: 'Rejected',
   dropped: 'Dropped',
+  unknown: 'End not seen',
 };
 
 export const outcomeText = (outcome: CallOutcome) => outcomes[outcome] ?? outcome;

@@ -25,7 +25,7 @@ export function useLiveVersions(): LiveVersions {
         phone: current.phone + (phone ? 1 : 0),
       }));
     };
-    const mark = (topic: LiveEvent['topic'] | 'all') => {
+    const mark = (topic: 'tickets' | 'phone' | 'all') => {
       if (topic !== 'phone') pending.tickets = true;
       if (topic !== 'tickets') pending.phone = true;
       timer ??= setTimeout(flush, settleMs);
@@ -34,7 +34,7 @@ export function useLiveVersions(): LiveVersions {
     source.onopen = () => mark('all');
     source.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as LiveEvent;
-      mark(event.topic);
+      mark(event.topic === 'resync' ? 'all' : event.topic);
     };
     return () => {
       source.close();
