@@ -111,12 +111,10 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
     throw error;
   }
 
-  const instances = mounted.map(
-    (instance, index): HelpdeskServer => ({
-      url: `http://${publicHost(options.host)}:${servers[index]!.port}`,
-      wacall: instance.wacall,
-    }),
-  );
+  const instances = mounted.map((instance, index): HelpdeskServer => ({
+    url: `http://${publicHost(options.host)}:${servers[index]!.port}`,
+    wacall: instance.wacall,
+  }));
   return {
     url: instances[0]!.url,
     wacall: instances[0]!.wacall,

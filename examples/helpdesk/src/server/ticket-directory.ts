@@ -115,15 +115,13 @@ export function createTicketDirectory(options: TicketDirectoryOptions): TicketDi
           ttlMs: retentionMs,
         },
         // The message id is the item id: Meta's redelivery replaces the text instead of adding it twice.
-        ...change.messages.map(
-          (message): StoreWrite => ({
-            type: 'listAdd',
-            key: keys.messages(key),
-            item: { id: message.id, at: message.at, value: message.text },
-            maxLength: maxMessagesPerTicket,
-            ttlMs: retentionMs,
-          }),
-        ),
+        ...change.messages.map((message): StoreWrite => ({
+          type: 'listAdd',
+          key: keys.messages(key),
+          item: { id: message.id, at: message.at, value: message.text },
+          maxLength: maxMessagesPerTicket,
+          ttlMs: retentionMs,
+        })),
       ];
       const committed = await store.commit({
         expect: [{ key: keys.ticket(key), version: current?.version ?? null }],
@@ -132,7 +130,9 @@ export function createTicketDirectory(options: TicketDirectoryOptions): TicketDi
       });
       if (committed) return;
       // Another instance filed the same ticket in between: read it again and merge.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 5)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * 2 ** Math.min(attempt, 5)),
+      );
     }
     throw new Error(`The ticket of ${key} changed ${maxAttempts} times in a row; try again.`);
   };

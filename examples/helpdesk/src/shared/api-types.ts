@@ -134,6 +134,4 @@ export interface ApiErrorBody {
  * may have missed changes (its Redis subscription broke and came back), so fetch everything.
  */
 export type LiveEvent =
-  | { topic: 'tickets'; customer: string }
-  | { topic: 'phone'; waId: string }
-  | { topic: 'resync' };
+  { topic: 'tickets'; customer: string } | { topic: 'phone'; waId: string } | { topic: 'resync' };
