@@ -79,7 +79,7 @@ it('story 9: two instances on one Redis — the webhooks reach instance 1, the a
     await demo.latestCallStatus('Completed').waitFor();
     await demo.activity(/^Picked up by Alex after \d+ s$/).waitFor();
     await demo.activity(/^Ended by the customer after \d+:\d\d$/).waitFor();
-    await expect.poll(() => relay.connectionState).toBe('closed');
+    await expect.poll(() => relay.connectionState, { timeout: 10_000 }).toBe('closed');
 
     expect(ingestOnFirst).toHaveBeenCalled();
     expect(ingestOnSecond).not.toHaveBeenCalled();
