@@ -23,11 +23,14 @@ export function agentAudio(demo: Demo) {
   return demo.ticket.getByRole('group', { name: 'Call audio' });
 }
 
+// Generous for a busy 2-core CI machine; a path that carries no audio still fails, only later.
+const audioTimeout = { timeout: 10_000 };
+
 /** Both ends report a connected media path. */
 export async function waitUntilAudioConnected(demo: Demo, relay: MediaPeer): Promise<void> {
-  await expect.poll(() => relay.connectionState, { timeout: 10_000 }).toBe('connected');
+  await expect.poll(() => relay.connectionState, audioTimeout).toBe('connected');
   await expect
-    .poll(() => agentAudio(demo).getAttribute('data-status'), { timeout: 10_000 })
+    .poll(() => agentAudio(demo).getAttribute('data-status'), audioTimeout)
     .toBe('connected');
 }
 
@@ -41,19 +44,23 @@ export async function opusPacketsWithin(relay: MediaPeer, windowMs: number): Pro
 /** The relay's tone reaches the agent's page: packets arrive and carry sound, and the meter moves. */
 export async function expectAgentHearsTone(demo: Demo): Promise<void> {
   await expect
-    .poll(async () => (await agentInboundAudio(demo.page)).packetsReceived)
+    .poll(async () => (await agentInboundAudio(demo.page)).packetsReceived, audioTimeout)
     .toBeGreaterThan(0);
-  await expect.poll(async () => (await agentInboundAudio(demo.page)).audioLevel).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await agentInboundAudio(demo.page)).audioLevel, audioTimeout)
+    .toBeGreaterThan(0);
   const customerMeter = agentAudio(demo).getByRole('meter', { name: 'Customer' });
   await expect
-    .poll(async () => Number(await customerMeter.getAttribute('aria-valuenow')))
+    .poll(async () => Number(await customerMeter.getAttribute('aria-valuenow')), audioTimeout)
     .toBeGreaterThan(0);
 }
 
 /** The phone pane's own count of packets from the agent has moved past zero. */
 export async function expectPhoneShowsAgentAudio(demo: Demo): Promise<void> {
   const received = demo.phone.getByTestId('phone-packets-received');
-  await expect.poll(async () => Number(await received.innerText())).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await received.innerText()), audioTimeout)
+    .toBeGreaterThan(0);
   const sent = demo.phone.getByTestId('phone-packets-sent');
-  await expect.poll(async () => Number(await sent.innerText())).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await sent.innerText()), audioTimeout).toBeGreaterThan(0);
 }

@@ -1,9 +1,16 @@
 // Starts the demo server in this process on a free port and drives its page in Debian's Chromium.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import type { RedisConfig } from '../src/server/demo-config';
 import { seedCustomers } from '../src/server/seed';
-import { startHelpdesk, type Helpdesk } from '../src/server/start-helpdesk';
+import { startHelpdesk, type Helpdesk, type HelpdeskServer } from '../src/server/start-helpdesk';
 import { installMediaProbe } from './media-probe';
 import { chromiumMediaArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
@@ -26,8 +33,19 @@ export function launchBrowser(): Promise<Browser> {
 
 export type SeedName = (typeof seedCustomers)[number]['name'];
 
+export interface DemoOptions {
+  /** The facade's state on Redis instead of in memory. */
+  redis?: RedisConfig;
+  /** Helpdesk servers on the one store (default 1). */
+  instances?: number;
+  /** Which instance serves the page, from 1 (default 1, the one the simulator sends webhooks to). */
+  pageOn?: number;
+}
+
 export interface Demo {
   helpdesk: Helpdesk;
+  /** The instance that serves the page. */
+  pageServer: HelpdeskServer;
   page: Page;
   agent: Locator;
   phone: Locator;
@@ -50,27 +68,44 @@ export interface Demo {
 }
 
 /** A fresh helpdesk (fresh simulator, seeded) and a fresh browser context, so stories never share state. */
-export async function openDemo(browser: Browser): Promise<Demo> {
+export async function openDemo(browser: Browser, options: DemoOptions = {}): Promise<Demo> {
   const helpdesk = await startHelpdesk({
     config: { mode: 'simulator' },
     port: 0,
     host: '127.0.0.1',
     webRoot,
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.instances ? { instances: options.instances } : {}),
   });
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    locale: 'en-US',
-    timezoneId: 'UTC',
-  });
-  await installMediaProbe(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const pageServer = helpdesk.instances[(options.pageOn ?? 1) - 1];
+  if (!pageServer) {
+    await helpdesk.close();
+    throw new Error(`There is no instance ${options.pageOn} to serve the page.`);
+  }
+  let context: BrowserContext | undefined;
+  let page: Page;
   const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(helpdesk.url);
+  try {
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
+    await installMediaProbe(context);
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(pageServer.url);
+  } catch (error) {
+    // The story never gets a demo to close: stop what was started here.
+    await context?.close();
+    await helpdesk.close();
+    throw error;
+  }
+  const browserContext = context;
 
   const agent = page.getByRole('region', { name: 'Agent console' });
   const phone = page.getByRole('region', { name: 'Customer phone' });
@@ -87,6 +122,7 @@ export async function openDemo(browser: Browser): Promise<Demo> {
 
   return {
     helpdesk,
+    pageServer,
     page,
     agent,
     phone,
@@ -113,8 +149,11 @@ export async function openDemo(browser: Browser): Promise<Demo> {
     waIdOf,
     pageErrors,
     async close() {
-      await context.close();
-      await helpdesk.close();
+      try {
+        await browserContext.close();
+      } finally {
+        await helpdesk.close();
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Agent, TemplateRef, Wacall, WhatsAppClient } from '@wacall/core';
+import type { Agent, TemplateRef, TemplateSummary, Wacall, WhatsAppClient } from '@wacall/core';
 import type {
   CallMediaInfo,
   DemoInfo,
@@ -6,7 +6,6 @@ import type {
   TicketDetail,
   TicketSummary,
 } from '../shared/api-types';
-import type { CallSessions } from './call-sessions';
 import { BinaryAnswer, HttpError, optionalString, readJson } from './http-json';
 import { route, type Route, type RouteContext } from './router';
 import type { TemplateCache } from './template-api';
@@ -19,8 +18,6 @@ export interface AgentApiOptions {
   directory: TicketDirectory;
   agent: Agent;
   businessNumber: string;
-  /** Meta's SDP per call, from the connect webhooks. */
-  sessions: CallSessions;
   /** The approved templates the permission dialog offers. */
   templates: TemplateCache;
 }
@@ -44,14 +41,12 @@ const endedStatuses: ReadonlySet<string> = new Set([
  * the facade, which checks every platform rule before anything reaches WhatsApp.
  */
 export function agentRoutes(options: AgentApiOptions): Route[] {
-  const { wacall, directory, agent, sessions } = options;
+  const { wacall, directory, agent } = options;
   const templates = () => options.templates.approved();
-  const known = (customer: string | undefined) => {
-    const key = customer ?? '';
-    if (!directory.customers().includes(key)) {
-      throw new HttpError(404, 'not_found', `There is no ticket for ${key}.`);
-    }
-    return key;
+  const known = async (customer: string | undefined) => {
+    const ticket = await directory.ticket(customer ?? '');
+    if (!ticket) throw new HttpError(404, 'not_found', `There is no ticket for ${customer}.`);
+    return ticket;
   };
   const callOf = async (callId: string | undefined) => {
     const call = await wacall.getCall(callId ?? '');
@@ -79,19 +74,18 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
     })),
     route('GET', '/api/tickets', () => listTickets(wacall, directory)),
     route('GET', '/api/tickets/:customer', async ({ params }): Promise<TicketDetail> => {
-      const customer = known(params['customer']);
-      const [view, calls, activities, templateList] = await Promise.all([
+      const { customer, name } = await known(params['customer']);
+      const [view, calls, activities, messages, templateList] = await Promise.all([
         wacall.getCustomer(customer),
         wacall.listCalls(customer, { limit: 20 }),
         wacall.listActivities(customer, { limit: 200 }),
+        directory.messages(customer),
         templates(),
       ]);
-      const name = directory.name(customer);
-      const messages = directory.messages(customer);
       return { customer, name, view, calls, activities, messages, templates: templateList };
     }),
     route('POST', '/api/tickets/:customer/call', async ({ params, req }) => {
-      const customer = known(params['customer']);
+      const { customer } = await known(params['customer']);
       const body = await readJson(req);
       const sdp = optionalString(body, 'sdp');
       if (!sdp) {
@@ -111,13 +105,13 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       });
     }),
     route('POST', '/api/tickets/:customer/permission-request', async ({ params, req }) => {
-      const customer = known(params['customer']);
+      const { customer } = await known(params['customer']);
       const message = readMessage(await readJson(req));
       const sent = await wacall.requestPermission({ to: customer, agent, ...message });
       return { messageId: sent.messageId, channel: sent.channel };
     }),
     route('POST', '/api/tickets/:customer/call-invite', async ({ params, req }) => {
-      const customer = known(params['customer']);
+      const { customer } = await known(params['customer']);
       const body = await readJson(req);
       const displayText = optionalString(body, 'displayText');
       const ttlMinutes = body['ttlMinutes'];
@@ -134,13 +128,14 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       return { messageId: sent.messageId, channel: sent.channel };
     }),
     route('GET', '/api/calls/:callId/media', async ({ params }): Promise<CallMediaInfo> => {
+      // The call record carries Meta's latest SDP, so any instance can serve it, whichever got the webhook.
       const call = await callOf(params['callId']);
-      const session = sessions.get(call.callId);
+      const { session } = call;
       return {
         callId: call.callId,
         status: call.status,
         ended: endedStatuses.has(call.status),
-        ...(session ? { session } : {}),
+        ...(session ? { session: { sdpType: session.sdpType, sdp: session.sdp } } : {}),
       };
     }),
     // The recording comes through the server, which holds the token; the browser only plays it.
@@ -170,20 +165,22 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
 
 async function listTickets(wacall: Wacall, directory: TicketDirectory): Promise<TicketSummary[]> {
   const tickets = await Promise.all(
-    directory.customers().map(async (customer): Promise<TicketSummary> => {
-      const [[lastCall], [lastActivity]] = await Promise.all([
+    (await directory.tickets()).map(async (ticket): Promise<TicketSummary> => {
+      const { customer, name } = ticket;
+      const [[lastCall], [lastActivity], messages] = await Promise.all([
         wacall.listCalls(customer, { limit: 1 }),
         wacall.listActivities(customer, { limit: 1 }),
+        directory.messages(customer),
       ]);
-      const lastMessage = directory.messages(customer).at(-1);
+      const lastMessage = messages.at(-1);
       const updatedAt = Math.max(
-        directory.updatedAt(customer),
+        ticket.updatedAt,
         lastCall?.endedAt ?? lastCall?.createdAt ?? 0,
         lastActivity?.at ?? 0,
       );
       return {
         customer,
-        name: directory.name(customer),
+        name,
         ...(lastCall ? { lastCall } : {}),
         ...(lastMessage ? { lastMessage } : {}),
         updatedAt,

@@ -6,7 +6,11 @@ import { demoTemplateReview } from './template-review';
 
 /** The WhatsApp side of the demo: Meta's Cloud API, or the simulator standing in for it. */
 export interface Platform {
-  client: WhatsAppClient;
+  /**
+   * A client of its own for each helpdesk instance, as each process of a fleet would build one from
+   * the same credentials.
+   */
+  newClient(): WhatsAppClient;
   /** International format, e.g. `+5511955550100`. */
   businessNumber: string;
   appSecret: string;
@@ -22,11 +26,12 @@ export interface Platform {
 export function createPlatform(config: DemoConfig, webhookUrl: string): Platform {
   if (config.mode === 'cloud') {
     return {
-      client: createClient({
-        accessToken: config.accessToken,
-        phoneNumberId: config.phoneNumberId,
-        ...(config.wabaId ? { wabaId: config.wabaId } : {}),
-      }),
+      newClient: () =>
+        createClient({
+          accessToken: config.accessToken,
+          phoneNumberId: config.phoneNumberId,
+          ...(config.wabaId ? { wabaId: config.wabaId } : {}),
+        }),
       businessNumber: config.businessNumber,
       appSecret: config.appSecret,
       verifyToken: config.verifyToken,
@@ -41,13 +46,10 @@ export function createPlatform(config: DemoConfig, webhookUrl: string): Platform
     templateReview: demoTemplateReview,
   });
   const { phoneNumberId, wabaId, displayPhoneNumber } = simulator.businessNumber;
+  const accessToken = randomSecret();
   return {
-    client: createClient({
-      accessToken: randomSecret(),
-      phoneNumberId,
-      wabaId,
-      fetch: simulator.fetch,
-    }),
+    // Every instance reaches the one simulated Cloud API, as every process would reach Meta's.
+    newClient: () => createClient({ accessToken, phoneNumberId, wabaId, fetch: simulator.fetch }),
     businessNumber: `+${displayPhoneNumber}`,
     appSecret,
     verifyToken: randomSecret(),

@@ -52,7 +52,7 @@ export async function seedSimulator(
   });
   for (const seed of seedCustomers) {
     const customer = simulator.customer(seed.waId, { name: seed.name });
-    directory.ensure(seed.waId, simulator.now(), seed.name);
+    await directory.ensure(seed.waId, simulator.now(), seed.name);
     if (seed.permanentPermission) await customer.acceptPermission({ permanent: true });
     if (seed.message) await customer.sendMessage(seed.message);
   }

@@ -1,30 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  callCustomerKey,
-  createWacall,
-  type Agent,
-  type Wacall,
-  type WhatsAppClient,
-} from '@wacall/core';
+import type { Store, Wacall } from '@wacall/core';
 import type { CloudApiSimulator } from '@wacall/mock';
-import { createWebhookHandler } from '@wacall/node';
-import { agentRoutes } from './agent-api';
-import { createCallSessions, type CallSessions } from './call-sessions';
-import type { DemoConfig } from './demo-config';
-import { createEventStream, type EventStream } from './event-stream';
-import { errorAnswer, sendAnswer, sendJson } from './http-json';
-import { phoneRoutes } from './phone-api';
-import { createPlatform, type Platform } from './platform';
-import { matchRoute, type Route } from './router';
+import type { DemoConfig, RedisConfig } from './demo-config';
+import { openStore } from './demo-store';
+import { mountInstance, type HelpdeskInstance } from './helpdesk-instance';
+import { createPlatform } from './platform';
 import { seedSimulator } from './seed';
-import { createStaticFiles } from './static-files';
-import { createTemplateCache, templateRoutes, type TemplateCache } from './template-api';
-import { createTicketDirectory, type TicketDirectory } from './ticket-directory';
 
 export interface HelpdeskOptions {
   config: DemoConfig;
-  /** 0 picks a free port. */
+  /** The first instance's port; instance n listens on `port + n - 1`. 0 picks a free port for each. */
   port: number;
   /** Default: every interface. */
   host?: string;
@@ -32,193 +18,123 @@ export interface HelpdeskOptions {
   webRoot: string;
   /** Where the server reports what it does; never handed a secret. Default: silent. */
   log?: (line: string) => void;
+  /** Where state lives: a MemoryStore by default; with Redis, each instance opens its own connection. */
+  redis?: RedisConfig;
+  /** How many helpdesk servers to run on the one store (default 1; more than 1 needs `redis`). */
+  instances?: number;
 }
 
-export interface Helpdesk {
+/** One of the helpdesk's servers, as the browser and the tests reach it. */
+export interface HelpdeskServer {
   /** The page, e.g. `http://localhost:5173` (or on `host`, when one was given). */
   url: string;
   wacall: Wacall;
+}
+
+export interface Helpdesk {
+  /** The first instance's page: the one the simulator delivers its webhooks to. */
+  url: string;
+  /** The first instance's facade. */
+  wacall: Wacall;
+  /** Every instance, the first one first. */
+  instances: HelpdeskServer[];
   /** Simulator mode only. */
   simulator?: CloudApiSimulator;
   close(): Promise<void>;
 }
 
-/** The agent everyone using the demo works as. */
-export const demoAgent: Agent = { id: 'agent-alex', name: 'Alex' };
-
 // Ring timeouts are due-time checks; once a second is as often as the simulated platform decides them.
 const tickIntervalMs = 1000;
 
 /**
- * One process for the whole demo: the web app, the webhook route, the agent's and the phone's JSON API
- * and live updates. In simulator mode the simulator POSTs its signed webhooks to this server's own
- * `/webhook`, exactly as Meta would.
+ * The whole demo: one helpdesk server, or several on one Redis (`instances`), each with its own
+ * facade, store connection, ticket directory and live stream, so they share exactly what separate
+ * processes would share. In simulator mode one simulator plays WhatsApp for all of them and POSTs its
+ * signed webhooks to the first instance's `/webhook`, exactly as Meta would to the URL set up for it.
  */
 export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk> {
   const log = options.log ?? (() => {});
-  const server = createServer();
-  const port = await listen(server, options.port, options.host);
-  const platform = createPlatform(options.config, `http://${loopbackHost(server)}:${port}/webhook`);
-  const { client, simulator } = platform;
-  const wacall = createWacall({ client, businessNumber: platform.businessNumber });
-  const directory = createTicketDirectory();
-  const sessions = createCallSessions();
-  const events = createEventStream();
-  const templates = createTemplateCache(client);
-  relayChanges(wacall, directory, events, simulator);
-  // A review outcome changes which templates the dialog may offer, and the Templates page shows it.
-  wacall.on('template.updated', (update) => {
-    templates.clear();
-    events.publish({ topic: 'templates', templateId: update.templateId });
-  });
+  const count = options.instances ?? 1;
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`instances must be a whole number of at least 1 (got ${count}).`);
+  }
+  if (count > 1 && !options.redis) {
+    throw new Error('Several instances share state only through Redis: pass redis as well.');
+  }
 
-  const webhook = webhookRoute({ platform, wacall, directory, sessions, events, log });
-  const routes = apiRoutes(options.config.mode, platform, wacall, directory, sessions, templates);
-  const serveStatic = createStaticFiles(options.webRoot);
-
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname === '/webhook') return void webhook.node(req, res);
-    if (pathname === '/api/events' && req.method === 'GET') return events.handle(req, res);
-    if (pathname.startsWith('/api/')) return void answerApi(routes, req, res, pathname, log);
-    void serveStatic(req, res, pathname);
-  });
-
-  const ticker = simulator ? startTicking(simulator, log) : undefined;
+  const servers: { server: Server; port: number }[] = [];
+  const stores: Store[] = [];
+  const mounted: HelpdeskInstance[] = [];
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let simulator: CloudApiSimulator | undefined;
   const close = async () => {
     if (ticker) clearInterval(ticker);
-    events.close();
+    for (const instance of mounted) await instance.close();
+    // Servers that failed before they were mounted still listen.
+    for (const { server } of servers.slice(mounted.length)) await closeServer(server);
     // The relay peers hold UDP sockets that would keep the process alive.
     await simulator?.closeMedia();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    for (const store of stores) await store.close();
   };
-  if (simulator) {
-    try {
-      await prepareSimulator(simulator, platform.verifyToken, client, directory, log);
-    } catch (error) {
-      await close();
-      throw error;
+
+  try {
+    const first = createServer();
+    servers.push({ server: first, port: await listen(first, options.port, options.host) });
+    const webhookUrl = `http://${loopbackHost(first)}:${servers[0]?.port}/webhook`;
+    const platform = createPlatform(options.config, webhookUrl);
+    simulator = platform.simulator;
+    for (let index = 0; index < count; index++) {
+      if (index > 0) {
+        const server = createServer();
+        const port = options.port === 0 ? 0 : options.port + index;
+        servers.push({ server, port: await listen(server, port, options.host) });
+      }
+      const store = await openStore(options.redis);
+      stores.push(store);
+      mounted.push(
+        await mountInstance({
+          mode: options.config.mode,
+          server: servers[index]!.server,
+          platform,
+          store,
+          webRoot: options.webRoot,
+          log,
+        }),
+      );
     }
+    if (simulator) {
+      ticker = startTicking(simulator, log);
+      await prepareSimulator(simulator, platform.verifyToken, mounted[0]!, log);
+    }
+  } catch (error) {
+    await close();
+    throw error;
   }
+
+  const instances = mounted.map((instance, index): HelpdeskServer => ({
+    url: `http://${publicHost(options.host)}:${servers[index]!.port}`,
+    wacall: instance.wacall,
+  }));
   return {
-    url: `http://${publicHost(options.host)}:${port}`,
-    wacall,
+    url: instances[0]!.url,
+    wacall: instances[0]!.wacall,
+    instances,
     ...(simulator ? { simulator } : {}),
     close,
   };
-}
-
-/**
- * `/webhook`, mounted as the @wacall/node README shows: the handler verifies and parses, then the
- * helpdesk files what it keeps itself and hands the events to `wacall.ingest`.
- */
-function webhookRoute(parts: {
-  platform: Platform;
-  wacall: Wacall;
-  directory: TicketDirectory;
-  sessions: CallSessions;
-  events: EventStream;
-  log: (line: string) => void;
-}) {
-  const { platform, wacall, directory, sessions, events, log } = parts;
-  return createWebhookHandler({
-    appSecret: platform.appSecret,
-    verifyToken: platform.verifyToken,
-    async onEvents(received, { issues }) {
-      const touched = directory.noteEvents(received);
-      // Kept before ingesting, so the SDP is there when the page refetches on 'call.updated'.
-      sessions.noteEvents(received);
-      await wacall.ingest(received);
-      for (const customer of touched) events.publish({ topic: 'tickets', customer });
-      if (issues.length > 0) {
-        log(`Skipped ${issues.length} webhook item(s) that failed their schema.`);
-      }
-    },
-    onError: (error) =>
-      log(`Webhook delivery failed: ${error instanceof Error ? error.message : 'unknown error'}`),
-  });
-}
-
-/** The agent's API always; the phone's only when the simulator plays the customers. */
-function apiRoutes(
-  mode: DemoConfig['mode'],
-  platform: Platform,
-  wacall: Wacall,
-  directory: TicketDirectory,
-  sessions: CallSessions,
-  templates: TemplateCache,
-): Route[] {
-  const { client, simulator, businessNumber } = platform;
-  const agent = demoAgent;
-  return [
-    ...agentRoutes({ mode, wacall, client, directory, agent, businessNumber, sessions, templates }),
-    ...templateRoutes(client),
-    ...(simulator ? phoneRoutes(simulator) : []),
-  ];
-}
-
-/** Pushes every change the facade and the simulator report to the open pages. */
-function relayChanges(
-  wacall: Wacall,
-  directory: TicketDirectory,
-  events: EventStream,
-  simulator: CloudApiSimulator | undefined,
-): void {
-  const touch = (customer: string, at?: number, name?: string) => {
-    directory.ensure(customer, at, name);
-    events.publish({ topic: 'tickets', customer });
-  };
-  wacall.on('call.updated', (call) => {
-    touch(callCustomerKey(call.customer), call.endedAt ?? call.createdAt, call.customer.name);
-  });
-  wacall.on('activity.added', (activity) => touch(activity.customer, activity.at));
-  wacall.on('activity.updated', (activity) => touch(activity.customer, activity.at));
-  wacall.on('permission.updated', (update) => touch(update.customer));
-  simulator?.onChange((change) => {
-    const waId = change.type === 'call' ? change.call.waId : change.customer.waId;
-    events.publish({ topic: 'phone', waId });
-  });
-}
-
-async function answerApi(
-  routes: readonly Route[],
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  log: (line: string) => void,
-): Promise<void> {
-  try {
-    const match = matchRoute(routes, req.method ?? 'GET', pathname);
-    if (match.kind === 'none') {
-      sendJson(res, 404, { error: { kind: 'not_found', message: `No API at ${pathname}.` } });
-    } else if (match.kind === 'wrong_method') {
-      sendJson(res, 405, {
-        error: { kind: 'bad_request', message: `${req.method} is not allowed here.` },
-      });
-    } else {
-      sendAnswer(res, 200, await match.route.handle({ params: match.params, req }));
-    }
-  } catch (error) {
-    const { status, body } = errorAnswer(error, log);
-    if (!res.headersSent) sendJson(res, status, body);
-  }
 }
 
 /** Checks the webhook route the way Meta does when it is set up, then gives the world its first state. */
 async function prepareSimulator(
   simulator: CloudApiSimulator,
   verifyToken: string,
-  client: WhatsAppClient,
-  directory: TicketDirectory,
+  first: HelpdeskInstance,
   log: (line: string) => void,
 ): Promise<void> {
   const check = await simulator.verifyWebhook(verifyToken);
   if (!check.verified)
     throw new Error('The webhook route did not answer the verification challenge.');
-  await seedSimulator(simulator, client, directory);
+  await seedSimulator(simulator, first.wacall.client, first.directory);
   log('Simulator ready: webhook verified, templates approved, customers seeded.');
 }
 
@@ -239,6 +155,14 @@ function listen(server: Server, port: number, host: string | undefined): Promise
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
   });
 }
 

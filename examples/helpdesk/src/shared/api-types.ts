@@ -143,8 +143,12 @@ export interface CreatedTemplateAnswer {
   status: string;
 }
 
-/** What `/api/events` pushes: which part of the page has something new to fetch. */
+/**
+ * What `/api/events` pushes: which part of the page has something new to fetch. `resync`: the server
+ * may have missed changes (its Redis subscription broke and came back), so fetch everything.
+ */
 export type LiveEvent =
   | { topic: 'tickets'; customer: string }
   | { topic: 'phone'; waId: string }
-  | { topic: 'templates'; templateId: string };
+  | { topic: 'templates'; templateId: string }
+  | { topic: 'resync' };

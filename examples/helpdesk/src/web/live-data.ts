@@ -38,7 +38,7 @@ export function useLiveVersions(): LiveVersions {
     source.onopen = () => mark('all');
     source.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as LiveEvent;
-      mark(event.topic);
+      mark(event.topic === 'resync' ? 'all' : event.topic);
     };
     return () => {
       source.close();
