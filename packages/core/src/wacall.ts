@@ -1,6 +1,6 @@
 import EventEmitter from 'eventemitter3';
 import { recordAgentEvent as mergeAgentEvent } from './calls/record-agent-event';
-import { WacallValidationError } from './errors/wacall-validation-error';
+import { checkWacallOptions } from './facade/check-wacall-options';
 import { acceptCall, endCall, rejectCall, startCall } from './facade/call-actions';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
 import type { FacadeContext } from './facade/facade-context';
@@ -23,7 +23,7 @@ const day = 24 * 60 * 60 * 1000;
  * wacall.on('call.updated', (call) => pushToAgents(call));
  */
 export function createWacall(options: WacallOptions): Wacall {
-  checkOptions(options);
+  checkWacallOptions(options);
   const now = options.now ?? Date.now;
   const store = options.store ?? new MemoryStore({ now });
   const engine = createPermissionEngine({
@@ -72,17 +72,4 @@ export function createWacall(options: WacallOptions): Wacall {
     getCall: (callId) => getCall(context, callId),
     listCalls: (customer, page) => listCalls(context, customer, page),
   };
-}
-
-function checkOptions(options: WacallOptions): void {
-  const client = (options ?? {}).client as Partial<WacallOptions['client']> | undefined;
-  if (!client || typeof client.phoneNumberId !== 'string' || !client.calls || !client.messages) {
-    throw new WacallValidationError('createWacall', [
-      {
-        path: 'client',
-        message: 'must be a client made by createClient().',
-        fix: 'Pass createClient({ accessToken, phoneNumberId }) as `client`.',
-      },
-    ]);
-  }
 }
