@@ -8,13 +8,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { heading } from './harness.mjs';
+import { heading, iterations } from './harness.mjs';
 import { chromiumMediaArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const serverEntry = fileURLToPath(
   new URL('../examples/helpdesk/dist/server/main.js', import.meta.url),
 );
-const RUNS = 10;
+const RUNS = iterations(10, 1);
 
 /** Starts the built demo on a free loopback port and resolves with its URL once it prints it. */
 function startDemo() {

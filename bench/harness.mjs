@@ -3,10 +3,20 @@
 import { performance } from 'node:perf_hooks';
 
 /**
+ * `BENCH_QUICK=1`: a smoke run for CI. Few iterations and no targets judged: it proves every benchmark
+ * still runs to the end, not how fast anything is.
+ */
+export const quick = process.env.BENCH_QUICK === '1';
+
+/** How many iterations to run: `full` normally, `few` in a quick run. */
+export const iterations = (full, few = 2) => (quick ? few : full);
+
+/**
  * Runs `fn` repeatedly for about `ms` milliseconds (after a warm-up) and returns operations per second.
  * `fn` may be async; it is awaited one call at a time.
  */
 export async function measure(fn, { ms = 1000, warmupMs = 200 } = {}) {
+  if (quick) [ms, warmupMs] = [20, 5];
   const run = async (budget) => {
     let ops = 0;
     const start = performance.now();
@@ -38,7 +48,7 @@ export function formatRate(opsPerSecond) {
 export function reportRatio(label, subjectOps, baselineOps, target) {
   const ratio = baselineOps / subjectOps;
   const verdict =
-    target === undefined
+    target === undefined || quick
       ? ''
       : ratio <= target
         ? ` (target ≤ ${target}×: met)`

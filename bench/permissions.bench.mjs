@@ -2,7 +2,7 @@
 // a baseline of the same limits computed from a plain Map in the same run.
 import { createPermissionEngine, MemoryStore } from '@wacall/core';
 import { RedisStore } from '@wacall/redis';
-import { formatRate, heading, measure, reportRatio } from './harness.mjs';
+import { formatRate, heading, measure, quick, reportRatio } from './harness.mjs';
 import { startRedis } from './redis-server.mjs';
 
 const hour = 60 * 60 * 1000;
@@ -115,7 +115,7 @@ export default async function run() {
       reportRatio(`${label} reserve + release`, reserveRelease, baselineOps);
     }
     const memoryCheckMicros = 1e6 / results[0].check;
-    const verdict = memoryCheckMicros < 20 ? 'met' : 'MISSED';
+    const verdict = quick ? 'not judged in a quick run' : memoryCheckMicros < 20 ? 'met' : 'MISSED';
     console.log(
       `  target: a check on MemoryStore costs under 20 µs → ${memoryCheckMicros.toFixed(2)} µs (${verdict})`,
     );

@@ -5,14 +5,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
-import { heading, reportRatio } from './harness.mjs';
+import { heading, iterations, reportRatio } from './harness.mjs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const reactDist = here('../packages/react/dist/index.js');
 const stylesheet = here('../packages/react/dist/styles.css');
-const WARMUP = 15;
-const RUNS = 41;
+const WARMUP = iterations(15, 1);
+const RUNS = iterations(41, 3);
 const TARGET = 3;
 
 async function bundlePage() {

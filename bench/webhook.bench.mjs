@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { eventKey, parseWebhook } from '@wacall/core';
 import { createWebhookHandler, verifySignature } from '@wacall/node';
 import * as webEntry from '../packages/node/dist/web.js';
-import { heading, measure, reportRatio } from './harness.mjs';
+import { heading, iterations, measure, reportRatio } from './harness.mjs';
 
 const APP_SECRET = 'bench-app-secret-5f0c2a';
 const fixture = (name) =>
@@ -87,7 +87,7 @@ async function ingest() {
   );
 }
 
-const TOTAL = 20_000;
+const TOTAL = iterations(20_000, 500);
 const CONCURRENCY = 50;
 
 function loadBodies() {

@@ -8,16 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { createMediaPeer } from '@wacall/mock';
 import { chromium } from 'playwright';
 import { build } from 'vite';
-import { heading } from './harness.mjs';
+import { heading, iterations } from './harness.mjs';
 import { chromiumMediaArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const webrtcDist = here('../packages/webrtc/dist/index.js');
 const coreDist = here('../packages/core/dist/index.js');
-const RUNS = 10;
+const coreBrowserDist = here('../packages/core/dist/browser.js');
+const RUNS = iterations(10, 1);
 
 async function bundlePage() {
-  for (const dist of [webrtcDist, coreDist]) {
+  for (const dist of [webrtcDist, coreDist, coreBrowserDist]) {
     if (!existsSync(dist)) {
       throw new Error(`${dist} is missing: build @wacall/core and @wacall/webrtc, then run again.`);
     }
@@ -26,7 +27,14 @@ async function bundlePage() {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
-    resolve: { alias: { '@wacall/webrtc': webrtcDist, '@wacall/core': coreDist } },
+    // Exact matches: a prefix alias would turn `@wacall/core/browser` into `dist/index.js/browser`.
+    resolve: {
+      alias: [
+        { find: /^@wacall\/webrtc$/, replacement: webrtcDist },
+        { find: /^@wacall\/core\/browser$/, replacement: coreBrowserDist },
+        { find: /^@wacall\/core$/, replacement: coreDist },
+      ],
+    },
     build: {
       write: false,
       minify: true,

@@ -2,6 +2,7 @@ import EventEmitter from 'eventemitter3';
 import { summariseError } from './errors/summarise-error';
 import { WacallValidationError } from './errors/wacall-validation-error';
 import { acceptCall, changeCall, endCall, rejectCall, startCall } from './facade/call-actions';
+import { checkWacallOptions } from './facade/check-wacall-options';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
 import type { FacadeContext } from './facade/facade-context';
 import { listenToFeed } from './facade/feed';
@@ -28,7 +29,7 @@ const day = 24 * 60 * 60 * 1000;
  * wacall.on('call.updated', (call) => pushToAgents(call));
  */
 export function createWacall(options: WacallOptions): Wacall {
-  checkOptions(options);
+  checkWacallOptions(options);
   const now = options.now ?? Date.now;
   const store = options.store ?? new MemoryStore({ now });
   const engine = createPermissionEngine({
@@ -146,17 +147,4 @@ function startSweeping(
 /** The default `onError`: one line an operator can act on, with nothing secret in it. */
 function logError(error: unknown): void {
   console.error(`[wacall] ${summariseError(error)}`);
-}
-
-function checkOptions(options: WacallOptions): void {
-  const client = (options ?? {}).client as Partial<WacallOptions['client']> | undefined;
-  if (!client || typeof client.phoneNumberId !== 'string' || !client.calls || !client.messages) {
-    throw new WacallValidationError('createWacall', [
-      {
-        path: 'client',
-        message: 'must be a client made by createClient().',
-        fix: 'Pass createClient({ accessToken, phoneNumberId }) as `client`.',
-      },
-    ]);
-  }
 }

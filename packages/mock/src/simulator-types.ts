@@ -99,8 +99,11 @@ export interface CloudApiSimulator {
   setTemplateStatus(name: string, status: string, wabaId?: string): Promise<void>;
   /** The Graph API as a `fetch` function: pass it to any HTTP client. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
-  /** The simulated present, epoch ms. */
-  now(): number;
+  /**
+   * The simulated present, epoch ms. A detached function: pass it as `createWacall({ now: simulator.now })`
+   * so the facade's expiries, windows and activity times follow `advanceTime()` too.
+   */
+  readonly now: () => number;
   /** Moves time on, then ends calls that rang too long (their webhooks are delivered before this resolves). */
   advanceTime(ms: number): Promise<void>;
   /** Runs due timers (ring timeouts) without moving time. */

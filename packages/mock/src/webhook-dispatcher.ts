@@ -2,6 +2,7 @@
  * Turns the updates each simulator step produces into signed deliveries, records them, and hands
  * them — in order, one at a time — to listeners and to the webhook URL.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SimulatorRandom } from './random';
 import {
   buildEnvelopes,
@@ -52,7 +53,7 @@ export interface WebhookDelivery {
 
 type MutableDelivery = { -readonly [K in keyof WebhookDelivery]: WebhookDelivery[K] };
 
-export type WebhookListener = (delivery: WebhookDelivery) => void | Promise<void>;
+export type WebhookListener = (delivery: WebhookDelivery) => void | Promise<unknown>;
 
 export interface DispatcherConfig {
   appSecret: string;
@@ -67,6 +68,12 @@ export interface DispatcherConfig {
 const metaTimeoutMs = 20_000;
 const defaultSubscribedFields = ['calls', 'messages', 'message_template_status_update'];
 
+/**
+ * Marks the work a listener (or an in-process webhook handler) does for a delivery, so a step it
+ * starts can tell it would wait on itself; another caller's step is not marked and waits as promised.
+ */
+const insideDelivery = new AsyncLocalStorage<WebhookDispatcher>();
+
 export class WebhookDispatcher {
   readonly log: MutableDelivery[] = [];
   private undrained: MutableDelivery[] = [];
@@ -74,8 +81,6 @@ export class WebhookDispatcher {
   private readonly listeners = new Set<WebhookListener>();
   private chain: Promise<void> = Promise.resolve();
   private sequence = 0;
-  /** > 0 while a listener or the webhook URL is handling a delivery. */
-  private delivering = 0;
 
   constructor(private readonly config: DispatcherConfig) {}
 
@@ -101,9 +106,10 @@ export class WebhookDispatcher {
       return Promise.resolve();
     }
     const done = this.dispatch(wanted, afterResponse);
-    // Called from inside a delivery (a listener or webhook handler acting on the simulator): waiting
-    // for our own queue would deadlock, so the step resolves once its webhooks are queued.
-    return this.delivering > 0 ? Promise.resolve() : done;
+    // Called from inside one of our deliveries (a listener acting on the simulator): waiting for our
+    // own queue would deadlock, so that step resolves once its webhooks are queued. Every other caller
+    // waits for its deliveries, whoever else is delivering at the time.
+    return insideDelivery.getStore() === this ? Promise.resolve() : done;
   }
 
   /** Releases held updates as one group and waits until every delivery so far is done. */
@@ -193,8 +199,11 @@ export class WebhookDispatcher {
     }
   }
 
-  private async send(delivery: MutableDelivery): Promise<void> {
-    this.delivering += 1;
+  private send(delivery: MutableDelivery): Promise<void> {
+    return insideDelivery.run(this, () => this.post(delivery));
+  }
+
+  private async post(delivery: MutableDelivery): Promise<void> {
     try {
       for (const listener of this.listeners) await listener(delivery);
       if (this.config.webhookUrl !== undefined) {
@@ -213,8 +222,6 @@ export class WebhookDispatcher {
     } catch (error) {
       delivery.state = 'failed';
       delivery.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      this.delivering -= 1;
     }
   }
 }

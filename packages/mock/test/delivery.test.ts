@@ -202,6 +202,32 @@ describe('webhook delivery', () => {
     expect(simulator.webhooks).toHaveLength(2);
   });
 
+  it('an action resolves after its own webhooks, even while another caller’s are being delivered', async () => {
+    const simulator = setup();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let seen = 0;
+    simulator.onWebhook(async () => {
+      if (++seen === 1) await held;
+    });
+    const first = simulator.customer(customerWaId).sendMessage('first');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toBe(1);
+    let secondResolved = false;
+    const second = simulator
+      .customer('447700900123')
+      .sendMessage('second')
+      .then(() => {
+        secondResolved = true;
+        return simulator.webhooks.map((delivery) => delivery.state);
+      });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(secondResolved).toBe(false);
+    release();
+    await first;
+    expect(await second).toEqual(['delivered', 'delivered']);
+  });
+
   it('a listener may act on the simulator without deadlocking', async () => {
     const simulator = setup();
     const customer = await grantedCustomer(simulator);

@@ -1,5 +1,6 @@
 import { keepCandidates } from './loopback-candidates';
 import { startToneSender } from './tone-sender';
+import { loadWerift } from './load-werift';
 
 export interface MediaPeerOptions {
   /** Send the looping 440 Hz test tone once connected. Default `true`. */
@@ -48,10 +49,10 @@ export interface MediaPeer {
 
 /**
  * Starts a simulated relay peer (werift, pure TypeScript). Loaded on first use, so the
- * signalling-only simulator never imports it.
+ * signalling-only simulator never imports it (werift is an optional peer dependency).
  */
 export async function createMediaPeer(options: MediaPeerOptions = {}): Promise<MediaPeer> {
-  const werift = await import('werift');
+  const werift = await loadWerift();
   const hostAddresses = options.hostAddresses ?? ['127.0.0.1'];
   const opus = new werift.RTCRtpCodecParameters({
     mimeType: 'audio/opus',

@@ -17,10 +17,10 @@ export interface WebhookHandlerOptions {
   /** The verify token you typed in the webhook settings; answers Meta's subscription GET. */
   verifyToken: string;
   /**
-   * Receives the events of each verified delivery. Resolve to answer 200; throw (or reject) to answer
+   * Receives the events of each verified delivery. Resolve (to anything, e.g. what `wacall.ingest` returns) to answer 200; throw (or reject) to answer
    * 500 so Meta redelivers. Keep it fast (Meta waits about 20 s) and de-duplicate with `eventKey()`.
    */
-  onEvents: (events: WebhookEvent[], context: WebhookContext) => void | Promise<void>;
+  onEvents: (events: WebhookEvent[], context: WebhookContext) => void | Promise<unknown>;
   /** Bodies above this many bytes are refused with 413. Default 3 MB (Meta's maximum). */
   maxBodyBytes?: number;
   /**
