@@ -77,13 +77,13 @@ export class ChangeFeed {
     this.#retry = setTimeout(() => {
       this.#retry = undefined;
       if (this.#closed) return;
-      const previous = this.#stop;
-      const next = this.#connect();
-      this.#stop = next;
-      void previous?.then((stop) => stop()).catch(() => undefined);
-      next.then(
-        () => {
-          if (this.#closed) return;
+      this.#connect().then(
+        async (stop) => {
+          if (this.#closed) return stop();
+          // Subscriptions added meanwhile waited on the dead connection; they hear resync too.
+          const previous = this.#stop;
+          this.#stop = Promise.resolve(stop);
+          void previous?.then((stopDead) => stopDead()).catch(() => undefined);
           for (const listener of [...this.#listeners]) listener.resync();
         },
         () => {

@@ -121,7 +121,8 @@ export class PostgresStore implements Store {
         const pg = await loadPg();
         const settings = given ? (given.options as import('pg').ClientConfig) : { connectionString };
         const client = new pg.Client({ ...settings, keepAlive: true });
-        let stopping = false;
+        // Only a connection that was listening can be lost; a failed first connect just rejects.
+        let stopping = true;
         const lost = () => void (stopping || onLost());
         client.on('error', lost);
         client.on('end', lost);
@@ -131,8 +132,8 @@ export class PostgresStore implements Store {
         try {
           await client.connect();
           await client.query(`LISTEN ${channel}`);
+          stopping = false;
         } catch (error) {
-          stopping = true;
           await client.end().catch(() => undefined);
           throw error;
         }
