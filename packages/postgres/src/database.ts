@@ -23,7 +23,9 @@ export interface PgPoolClientLike {
 export interface PGliteLike {
   query<T>(query: string, params?: unknown[]): Promise<{ rows: T[] }>;
   exec(query: string): Promise<unknown>;
-  transaction<T>(callback: (tx: { exec(query: string): Promise<unknown> }) => Promise<T>): Promise<T>;
+  transaction<T>(
+    callback: (tx: { exec(query: string): Promise<unknown> }) => Promise<T>,
+  ): Promise<T>;
   listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   readonly closed: boolean;
 }
@@ -98,11 +100,16 @@ export function storeErrorFrom(
   redact: (text: string) => string,
 ): StoreError {
   if (isStoreError(cause)) return cause;
-  const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : '';
+  const code =
+    typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : '';
   const reason = redact(cause instanceof Error ? cause.message : String(cause));
   const options = key === undefined ? { cause } : { key, cause };
   if (code.startsWith('40')) {
-    return new StoreError('conflict', `Postgres ${what} lost to a concurrent transaction (${reason}); retry it.`, options);
+    return new StoreError(
+      'conflict',
+      `Postgres ${what} lost to a concurrent transaction (${reason}); retry it.`,
+      options,
+    );
   }
   if (code.startsWith('22') || code.startsWith('54')) {
     return new StoreError('invalid_argument', `Postgres refused ${what}: ${reason}.`, options);

@@ -13,6 +13,8 @@ import type {
   Versioned,
   WriteOptions,
 } from '@wacall/core';
+import type * as PgNamespace from 'pg';
+import type { ClientConfig, Pool } from 'pg';
 import { ChangeFeed } from './change-feed';
 import type { OpenListen } from './change-feed';
 import { commitSpec } from './commit-spec';
@@ -40,7 +42,7 @@ export interface PostgresStoreOptions {
 const sweepEveryWrites = 500;
 const defaultBatchSize = 1000;
 
-type PgModule = typeof import('pg');
+type PgModule = typeof PgNamespace;
 
 /** `pg` is an optional peer: loaded only by stores that talk to a server. */
 async function loadPg(): Promise<PgModule> {
@@ -97,7 +99,7 @@ export class PostgresStore implements Store {
     } else {
       const given = options.pool;
       const connectionString = options.connectionString;
-      let owned: import('pg').Pool | undefined;
+      let owned: Pool | undefined;
       const pool: Promise<PgPoolLike> = given
         ? Promise.resolve(given)
         : loadPg().then((pg) => {
@@ -119,7 +121,7 @@ export class PostgresStore implements Store {
       };
       openListen = async (onPayload, onLost) => {
         const pg = await loadPg();
-        const settings = given ? (given.options as import('pg').ClientConfig) : { connectionString };
+        const settings = given ? (given.options as ClientConfig) : { connectionString };
         const client = new pg.Client({ ...settings, keepAlive: true });
         // Only a connection that was listening can be lost; a failed first connect just rejects.
         let stopping = true;
@@ -205,7 +207,10 @@ export class PostgresStore implements Store {
 
   async setIfAbsent(key: string, value: JsonValue, options?: WriteOptions): Promise<boolean> {
     const write = setWrite(key, value, options);
-    return this.#apply({ expect: [{ key, version: null }], writes: [write], publish: [] }, 'setIfAbsent');
+    return this.#apply(
+      { expect: [{ key, version: null }], writes: [write], publish: [] },
+      'setIfAbsent',
+    );
   }
 
   async compareAndSet(
@@ -217,7 +222,10 @@ export class PostgresStore implements Store {
     const write = setWrite(key, value, options);
     // A version this store never issued can never match; an empty one would be refused by a commit.
     const version = expectedVersion === null ? null : String(expectedVersion);
-    return this.#apply({ expect: [{ key, version }], writes: [write], publish: [] }, 'compareAndSet');
+    return this.#apply(
+      { expect: [{ key, version }], writes: [write], publish: [] },
+      'compareAndSet',
+    );
   }
 
   async delete(key: string): Promise<boolean> {
@@ -235,7 +243,14 @@ export class PostgresStore implements Store {
     storeInput.key(key);
     const { id, at, value } = storeInput.item(item, key);
     const { maxLength, ttlMs } = storeInput.listAdd(options, key);
-    const write: CheckedWrite = { type: 'listAdd', key, id, at, text: storeInput.encode(value, key), maxLength };
+    const write: CheckedWrite = {
+      type: 'listAdd',
+      key,
+      id,
+      at,
+      text: storeInput.encode(value, key),
+      maxLength,
+    };
     if (ttlMs !== undefined) write.ttlMs = ttlMs;
     await this.#apply({ expect: [], writes: [write], publish: [] }, 'listAdd');
   }
@@ -299,7 +314,10 @@ export class PostgresStore implements Store {
 
   async subscribe(listener: ChangeFeedListener): Promise<() => Promise<void>> {
     if (this.#closed) {
-      throw new StoreError('unavailable', 'PostgresStore.subscribe() after close(): open a new store.');
+      throw new StoreError(
+        'unavailable',
+        'PostgresStore.subscribe() after close(): open a new store.',
+      );
     }
     try {
       return await this.#feed.add(listener);
@@ -372,14 +390,19 @@ export class PostgresStore implements Store {
   #versioned(row: Row | undefined, key: string): Versioned | undefined {
     if (!row) return undefined;
     if (typeof row.version !== 'string' || typeof row.value !== 'string') {
-      throw new StoreError('corrupt', `The row for "${key}" was not written by a PostgresStore.`, { key });
+      throw new StoreError('corrupt', `The row for "${key}" was not written by a PostgresStore.`, {
+        key,
+      });
     }
     return { version: row.version, value: storeInput.decode(row.value, key) };
   }
 
   async #open(what: string): Promise<Database> {
     if (this.#closed) {
-      throw new StoreError('unavailable', `PostgresStore.${what}() after close(): open a new store.`);
+      throw new StoreError(
+        'unavailable',
+        `PostgresStore.${what}() after close(): open a new store.`,
+      );
     }
     try {
       return await this.#database;

@@ -131,7 +131,12 @@ describe('PostgresStore when the server goes away', () => {
         writes: [
           { type: 'set', key: `call:${i}`, value: { i } },
           { type: 'set', key: `seen:${i}`, value: true },
-          { type: 'listAdd', key: 'calls', item: { id: `c${i}`, at: i, value: i }, maxLength: 1000 },
+          {
+            type: 'listAdd',
+            key: 'calls',
+            item: { id: `c${i}`, at: i, value: i },
+            maxLength: 1000,
+          },
         ],
       }),
     );
@@ -152,7 +157,11 @@ describe('PostgresStore when the server goes away', () => {
       Array.from({ length: 200 }, (_, i) => [`call:${i}`, `seen:${i}`]).flat(),
     );
     for (let i = 0; i < 200; i++) {
-      const parts = [values[2 * i] !== undefined, values[2 * i + 1] !== undefined, listed.has(`c${i}`)];
+      const parts = [
+        values[2 * i] !== undefined,
+        values[2 * i + 1] !== undefined,
+        listed.has(`c${i}`),
+      ];
       expect(new Set(parts).size, `commit ${i}: ${JSON.stringify(parts)}`).toBe(1);
       if (outcomes[i]!.status === 'fulfilled') expect(parts[0], `commit ${i} resolved`).toBe(true);
     }

@@ -51,7 +51,9 @@ describe('PostgresStore on a PostgreSQL server', () => {
     await admin.query(migrationSql(schema));
     const dbaManaged = store(schema);
     expect(await dbaManaged.migrate()).toBe(migrations.length);
-    const { rows } = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.schema_migrations`);
+    const { rows } = await admin.query(
+      `SELECT count(*)::int AS n FROM ${schema}.schema_migrations`,
+    );
     expect(rows[0].n).toBe(migrations.length);
   });
 
@@ -212,7 +214,9 @@ describe('PostgresStore on a PostgreSQL server', () => {
     await s.migrate();
     const nul = await s.set('nul\u0000key', 1).catch((e: unknown) => e);
     expect(isStoreError(nul) && nul.code).toBe('invalid_argument');
-    await admin.query(`INSERT INTO ${schema}.schema_migrations (version, name) VALUES (99, 'future')`);
+    await admin.query(
+      `INSERT INTO ${schema}.schema_migrations (version, name) VALUES (99, 'future')`,
+    );
     const newer = await s.migrate().catch((e: unknown) => e);
     expect(isStoreError(newer) && newer.code).toBe('corrupt');
     expect((newer as Error).message).toContain('upgrade');

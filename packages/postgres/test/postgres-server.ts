@@ -50,7 +50,9 @@ async function tool(bin: string, name: string, args: string[]): Promise<string> 
     return stdout;
   } catch (error) {
     const output = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`${name} failed: ${output.message}\n${output.stderr ?? ''}${output.stdout ?? ''}`);
+    throw new Error(
+      `${name} failed: ${output.message}\n${output.stderr ?? ''}${output.stdout ?? ''}`,
+    );
   }
 }
 
