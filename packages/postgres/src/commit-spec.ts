@@ -2,9 +2,10 @@ import type { CheckedCommit } from '@wacall/core';
 
 /**
  * Turns a checked commit into the JSON argument of `apply_commit`: the keys to lock (values and lists are
- * separate namespaces, so each gets its own lock name), the conditions, the writes and the messages.
+ * separate namespaces, so each gets its own lock name), the conditions, the writes, the messages, and the
+ * store's clock (`null`: the database's).
  */
-export function commitSpec(commit: CheckedCommit): string {
+export function commitSpec(commit: CheckedCommit, now: number | null): string {
   const locks = new Set<string>();
   for (const { key } of commit.expect) locks.add(`v:${key}`);
   const writes = commit.writes.map((write) => {
@@ -32,5 +33,5 @@ export function commitSpec(commit: CheckedCommit): string {
     }
   });
   const expect = commit.expect.map(({ key, version }) => [key, version]);
-  return JSON.stringify({ l: [...locks], e: expect, w: writes, p: commit.publish });
+  return JSON.stringify({ l: [...locks], e: expect, w: writes, p: commit.publish, t: now });
 }

@@ -95,7 +95,8 @@ BEGIN
 END
 $fn$;
 
--- One commit, all or nothing: { l: keys to lock, e: [[key, version|null]], w: writes, p: messages }.
+-- One commit, all or nothing: { l: keys to lock, e: [[key, version|null]], w: writes, p: messages,
+-- t: the store's clock in epoch ms or null }.
 -- Writes: ['s', key, json, ttl ms|null] · ['d', key] · ['a', key, id, at, json, max length, ttl ms|null]
 -- · ['r', key, id]. Returns false (nothing written, nothing sent) when a condition does not hold.
 CREATE FUNCTION ${s}.apply_commit(spec json) RETURNS boolean LANGUAGE plpgsql AS $fn$
@@ -107,12 +108,14 @@ DECLARE
   msg text;
   feed_id bigint;
   seq integer := 0;
+  -- The store's clock when it has one (epoch ms), else the database's.
+  t timestamptz := coalesce(to_timestamp((spec->>'t')::bigint / 1000.0), now());
 BEGIN
   PERFORM ${s}.lock_keys(spec->'l');
   FOR c IN SELECT * FROM json_array_elements(spec->'e') LOOP
     current_version := NULL;
     SELECT v.version::text INTO current_version FROM ${s}.store_values v
-      WHERE v.key = c->>0 AND (v.expires_at IS NULL OR v.expires_at > now());
+      WHERE v.key = c->>0 AND (v.expires_at IS NULL OR v.expires_at > t);
     IF current_version IS DISTINCT FROM c->>1 THEN
       RETURN false;
     END IF;
@@ -123,7 +126,7 @@ BEGIN
     WHEN 's' THEN
       INSERT INTO ${s}.store_values AS v (key, value, version, expires_at)
         VALUES (k, (w->>2)::json, nextval('${s}.versions'),
-                now() + (w->>3)::bigint * interval '1 millisecond')
+                t + (w->>3)::bigint * interval '1 millisecond')
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = excluded.version,
           expires_at = excluded.expires_at, updated_at = now();
     WHEN 'd' THEN
@@ -131,9 +134,9 @@ BEGIN
       DELETE FROM ${s}.store_lists WHERE key = k;
     WHEN 'a' THEN
       -- A list past its expiry is gone: adding to it starts a new one.
-      DELETE FROM ${s}.store_lists WHERE key = k AND expires_at <= now();
+      DELETE FROM ${s}.store_lists WHERE key = k AND expires_at <= t;
       INSERT INTO ${s}.store_lists (key, expires_at)
-        VALUES (k, now() + (w->>6)::bigint * interval '1 millisecond')
+        VALUES (k, t + (w->>6)::bigint * interval '1 millisecond')
         ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at, updated_at = now();
       INSERT INTO ${s}.store_list_items (list_key, id, at, value)
         VALUES (k, w->>2, (w->>3)::bigint, (w->>4)::json)
@@ -163,15 +166,16 @@ END
 $fn$;
 
 -- Removes the value and the list at a key; true when something live was there.
-CREATE FUNCTION ${s}.delete_key(k text) RETURNS boolean LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION ${s}.delete_key(k text, at_ms bigint DEFAULT NULL) RETURNS boolean LANGUAGE plpgsql AS $fn$
 DECLARE
   found_any boolean;
+  t timestamptz := coalesce(to_timestamp(at_ms / 1000.0), now());
 BEGIN
   PERFORM ${s}.lock_keys(json_build_array('v:' || k, 'l:' || k));
   SELECT EXISTS (SELECT 1 FROM ${s}.store_values
-                   WHERE key = k AND (expires_at IS NULL OR expires_at > now()))
+                   WHERE key = k AND (expires_at IS NULL OR expires_at > t))
       OR EXISTS (SELECT 1 FROM ${s}.store_lists
-                   WHERE key = k AND (expires_at IS NULL OR expires_at > now()))
+                   WHERE key = k AND (expires_at IS NULL OR expires_at > t))
     INTO found_any;
   DELETE FROM ${s}.store_values WHERE key = k;
   DELETE FROM ${s}.store_lists WHERE key = k;
@@ -181,21 +185,22 @@ $fn$;
 
 -- Deletes up to batch_size expired values and lists (with their items), and feed rows older than an
 -- hour; returns how many rows went, so a caller repeats until it is below batch_size.
-CREATE FUNCTION ${s}.sweep_expired(batch_size integer) RETURNS integer LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION ${s}.sweep_expired(batch_size integer, at_ms bigint DEFAULT NULL) RETURNS integer LANGUAGE plpgsql AS $fn$
 DECLARE
   removed integer;
   total integer := 0;
+  t timestamptz := coalesce(to_timestamp(at_ms / 1000.0), now());
 BEGIN
   DELETE FROM ${s}.store_values WHERE key IN (
-    SELECT key FROM ${s}.store_values WHERE expires_at <= now()
+    SELECT key FROM ${s}.store_values WHERE expires_at <= t
       ORDER BY expires_at LIMIT batch_size FOR UPDATE SKIP LOCKED)
-    AND expires_at <= now();
+    AND expires_at <= t;
   GET DIAGNOSTICS removed = ROW_COUNT;
   total := total + removed;
   DELETE FROM ${s}.store_lists WHERE key IN (
-    SELECT key FROM ${s}.store_lists WHERE expires_at <= now()
+    SELECT key FROM ${s}.store_lists WHERE expires_at <= t
       ORDER BY expires_at LIMIT batch_size FOR UPDATE SKIP LOCKED)
-    AND expires_at <= now();
+    AND expires_at <= t;
   GET DIAGNOSTICS removed = ROW_COUNT;
   total := total + removed;
   DELETE FROM ${s}.store_feed WHERE id IN (

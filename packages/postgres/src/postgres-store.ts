@@ -36,6 +36,11 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Connections in the pool the store opens for `connectionString` (default 10). */
   maxConnections?: number;
+  /**
+   * The clock expiry is measured against (epoch ms). Default: the database's `now()`, which every
+   * instance shares; pass one only when a single process owns the data (tests, an embedded PGlite).
+   */
+  now?: () => number;
 }
 
 /** After this many writes through one store, it deletes one batch of expired rows in the background. */
@@ -71,6 +76,7 @@ export class PostgresStore implements Store {
   readonly #feed: ChangeFeed;
   readonly #redact: (text: string) => string;
   readonly #closeOwned: () => Promise<void>;
+  readonly #now: (() => number) | undefined;
   #closed = false;
   #writes = 0;
   #background: Promise<unknown> = Promise.resolve();
@@ -86,6 +92,7 @@ export class PostgresStore implements Store {
       );
     }
     this.schema = checkSchema(options.schema ?? defaultSchema);
+    this.#now = options.now;
     this.#redact = redactor(options.connectionString);
     const channel = feedChannel(this.schema);
     let openListen: OpenListen;
@@ -193,8 +200,8 @@ export class PostgresStore implements Store {
     storeInput.key(key);
     const rows = await this.#query(
       `SELECT version::text AS version, value::text AS value FROM ${this.schema}.store_values
-        WHERE key = $1 AND (expires_at IS NULL OR expires_at > now())`,
-      [key],
+        WHERE key = $1 AND (expires_at IS NULL OR expires_at > coalesce(to_timestamp($2::bigint / 1000.0), now()))`,
+      [key, this.#clock()],
       'get',
       key,
     );
@@ -231,8 +238,8 @@ export class PostgresStore implements Store {
   async delete(key: string): Promise<boolean> {
     storeInput.key(key);
     const rows = await this.#query(
-      `SELECT ${this.schema}.delete_key($1) AS found`,
-      [key],
+      `SELECT ${this.schema}.delete_key($1, $2) AS found`,
+      [key, this.#clock()],
       'delete',
       key,
     );
@@ -262,21 +269,23 @@ export class PostgresStore implements Store {
     storeInput.key(key);
     const { limit, before } = storeInput.listPage(options, key);
     const s = this.schema;
-    const params: unknown[] = [key, limit + 1];
+    const params: unknown[] = [key, limit + 1, this.#clock()];
     let cursor = '';
     if (before && 'id' in before) {
       params.push(before.id);
       cursor = `AND (i.at, i.id) < (SELECT a.at, a.id FROM ${s}.store_list_items a
-                  WHERE a.list_key = $1 AND a.id = $3)`;
+                  WHERE a.list_key = $1 AND a.id = $4)`;
     } else if (before) {
       params.push(String(before.at));
-      cursor = 'AND i.at < $3::bigint';
+      cursor = 'AND i.at < $4::bigint';
     }
     const rows = await this.#query(
       `SELECT i.id, i.at::text AS at, i.value::text AS value FROM ${s}.store_list_items i
         WHERE i.list_key = $1
           AND EXISTS (SELECT 1 FROM ${s}.store_lists l
-                       WHERE l.key = $1 AND (l.expires_at IS NULL OR l.expires_at > now()))
+                       WHERE l.key = $1
+                         AND (l.expires_at IS NULL
+                              OR l.expires_at > coalesce(to_timestamp($3::bigint / 1000.0), now())))
           ${cursor}
         ORDER BY i.at DESC, i.id DESC
         LIMIT $2`,
@@ -299,8 +308,8 @@ export class PostgresStore implements Store {
     const rows = await this.#query(
       `SELECT key, version::text AS version, value::text AS value FROM ${this.schema}.store_values
         WHERE key IN (SELECT json_array_elements_text($1::json))
-          AND (expires_at IS NULL OR expires_at > now())`,
-      [JSON.stringify(keys)],
+          AND (expires_at IS NULL OR expires_at > coalesce(to_timestamp($2::bigint / 1000.0), now()))`,
+      [JSON.stringify(keys), this.#clock()],
       'getMany',
       keys[0],
     );
@@ -342,8 +351,8 @@ export class PostgresStore implements Store {
     let total = 0;
     for (;;) {
       const rows = await this.#query(
-        `SELECT ${this.schema}.sweep_expired($1) AS removed`,
-        [batchSize],
+        `SELECT ${this.schema}.sweep_expired($1, $2) AS removed`,
+        [batchSize, this.#clock()],
         'sweepExpired',
         undefined,
       );
@@ -366,7 +375,7 @@ export class PostgresStore implements Store {
     const first = commit.writes[0]?.key ?? commit.expect[0]?.key;
     const rows = await this.#query(
       `SELECT ${this.schema}.apply_commit($1::json) AS applied`,
-      [commitSpec(commit)],
+      [commitSpec(commit, this.#now ? Math.floor(this.#now()) : null)],
       what,
       first,
     );
@@ -379,12 +388,17 @@ export class PostgresStore implements Store {
     this.#writes += 1;
     if (this.#writes % sweepEveryWrites !== 0 || this.#closed) return;
     const batch = this.#query(
-      `SELECT ${this.schema}.sweep_expired($1) AS removed`,
-      [defaultBatchSize],
+      `SELECT ${this.schema}.sweep_expired($1, $2) AS removed`,
+      [defaultBatchSize, this.#clock()],
       'sweepExpired',
       undefined,
     ).catch(() => undefined);
     this.#background = this.#background.then(() => batch);
+  }
+
+  /** The store's clock as a query parameter; `null` means the database's `now()`. */
+  #clock(): string | null {
+    return this.#now ? String(Math.floor(this.#now())) : null;
   }
 
   #versioned(row: Row | undefined, key: string): Versioned | undefined {

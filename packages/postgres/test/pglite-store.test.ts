@@ -20,9 +20,10 @@ afterAll(async () => {
 
 const schemas = new WeakMap<object, string>();
 runStoreConformance(
-  async () => {
+  async ({ now }) => {
     const schema = `test_${++run}`;
-    const store = new PostgresStore({ pglite, schema });
+    // The suite's clock: expiry is checked by moving time, not by waiting (the server run waits).
+    const store = new PostgresStore({ pglite, schema, now });
     await store.migrate();
     schemas.set(store, schema);
     return store;
@@ -30,9 +31,10 @@ runStoreConformance(
   {
     describe,
     it,
-    clock: 'real',
+    clock: 'controllable',
     // PGlite is one in-process session: a second store on it is what a second module would hold.
-    connectAgain: (store) => new PostgresStore({ pglite, schema: schemas.get(store) ?? '' }),
+    connectAgain: (store, { now }) =>
+      new PostgresStore({ pglite, schema: schemas.get(store) ?? '', now }),
     title: 'PostgresStore conformance (PGlite)',
   },
 );
@@ -79,5 +81,5 @@ describe('PostgresStore on PGlite with a data folder', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });
