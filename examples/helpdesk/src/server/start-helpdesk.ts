@@ -4,6 +4,7 @@ import {
   callCustomerKey,
   createWacall,
   type Agent,
+  type Store,
   type Wacall,
   type WhatsAppClient,
 } from '@wacall/core';
@@ -29,6 +30,8 @@ export interface HelpdeskOptions {
   host?: string;
   /** The folder of the built web app (its `index.html`). */
   webRoot: string;
+  /** Where the facade keeps its state (see choose-store.ts). Default: memory. */
+  store?: Store;
   /** Where the server reports what it does; never handed a secret. Default: silent. */
   log?: (line: string) => void;
 }
@@ -59,7 +62,8 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
   const port = await listen(server, options.port, options.host);
   const platform = createPlatform(options.config, `http://${loopbackHost(server)}:${port}/webhook`);
   const { client, simulator } = platform;
-  const wacall = createWacall({ client, businessNumber: platform.businessNumber });
+  const store = options.store ? { store: options.store } : {};
+  const wacall = createWacall({ client, businessNumber: platform.businessNumber, ...store });
   const directory = createTicketDirectory();
   const sessions = createCallSessions();
   const events = createEventStream();
