@@ -18,6 +18,8 @@ const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 /** A pool that counts the queries it sends (each one round trip). */
 function countingPool(url) {
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  // An idle connection dropping (the server stopping at the end) must not crash the run.
+  pool.on('error', () => undefined);
   const counter = { queries: 0 };
   const query = pool.query.bind(pool);
   pool.query = (...args) => {
@@ -88,7 +90,7 @@ async function firstPage(pool, url) {
   const total = quick ? 10_000 : 100_000;
   await pool.query(
     `INSERT INTO ${schema}.store_list_items (list_key, id, at, value)
-       SELECT $1, 'wacid.' || n, $2::bigint + n * 60000,
+       SELECT $1, 'wacid.' || n, $2::bigint + n::bigint * 60000,
               json_build_object('callId', 'wacid.' || n, 'status', 'completed')
          FROM generate_series(1, $3::integer) AS n`,
     [key, t0, total - 1],
