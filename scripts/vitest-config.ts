@@ -12,6 +12,7 @@ export const sourceAliases = [
   { find: /^@wacall\/core$/, replacement: src('core/src/index.ts') },
   { find: /^@wacall\/node$/, replacement: src('node/src/index.ts') },
   { find: /^@wacall\/redis$/, replacement: src('redis/src/index.ts') },
+  { find: /^@wacall\/postgres$/, replacement: src('postgres/src/index.ts') },
   { find: /^@wacall\/webrtc$/, replacement: src('webrtc/src/index.ts') },
   { find: /^@wacall\/mock\/msw$/, replacement: src('mock/src/msw.ts') },
   { find: /^@wacall\/mock$/, replacement: src('mock/src/index.ts') },
