@@ -1,4 +1,4 @@
-import type { Agent, TemplateRef, TemplateSummary, Wacall, WhatsAppClient } from '@wacall/core';
+import type { Agent, TemplateRef, Wacall, WhatsAppClient } from '@wacall/core';
 import type {
   CallMediaInfo,
   DemoInfo,

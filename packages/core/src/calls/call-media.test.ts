@@ -6,7 +6,6 @@ import { parseWebhook } from '../webhooks/parse-webhook';
 import type { CallRecordingAvailableEvent } from '../webhooks/events';
 import { applyCallEvent, hasDirection, isCallEvent, type CallEvent } from './apply-call-event';
 import { stableKey } from './call-facts';
-import { isCallLifecycleError } from './call-lifecycle-error';
 import { deriveCallActivities } from './derive-call-activities';
 import { deriveCallRecord } from './derive-call-record';
 import { factsOf, story } from './test-events';
