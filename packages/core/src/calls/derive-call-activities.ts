@@ -77,7 +77,25 @@ export function deriveCallActivities(
     }
   }
 
-  return activities.sort(compareCallActivities);
+  return inStoryOrder(activities);
+}
+
+/**
+ * The call's activities in story order — start, assignments, connection, end, files — each dated
+ * strictly after the one before (by a millisecond where needed). Meta stamps whole seconds and the
+ * helpdesk milliseconds, so "picked up" could otherwise tie with, or precede, "call placed" in a list
+ * ordered by time, as the Store's lists are. A function of the facts, so still order-free.
+ */
+function inStoryOrder(activities: Activity[]): Activity[] {
+  const story = [...activities].sort(
+    (a, b) => slotOf(a) - slotOf(b) || a.at - b.at || compareStrings(a.id, b.id),
+  );
+  let previous = -Infinity;
+  return story.map((activity) => {
+    const at = Math.max(activity.at, previous + 1);
+    previous = at;
+    return at === activity.at ? activity : { ...activity, at };
+  });
 }
 
 /** Story order of one call's activities: by time, then start, assignment, connection, end. */

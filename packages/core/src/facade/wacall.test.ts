@@ -309,3 +309,26 @@ describe('createWacall: bad input stays at the edge', () => {
     expect((await wacall.getCustomer(customer.waId)).permission.permission).toBe('granted');
   });
 });
+
+describe('createWacall: the timeline keeps the order things happened in', () => {
+  it('lists "call placed" before "picked up" when Meta’s whole-second stamp precedes the click', async () => {
+    const { wacall, clock } = harness();
+    await wacall.ingest([permissionReply(0, { permanent: true })]);
+    clock.now = at(10) + 400;
+    graphAnswers.connect(CALL);
+    await wacall.startCall({ to: customer.waId, sdp: OFFER, agent });
+    await wacall.ingest([
+      status(CALL, 'accepted', 10),
+      terminate(CALL, 'business_initiated', 40, { start: 10, end: 40 }),
+    ]);
+    const activities = await wacall.listActivities(customer.waId);
+    expect(kinds(activities).slice(0, 3)).toEqual([
+      'call.ended_by_customer',
+      'call.answered_by_customer',
+      'call.started_by_agent',
+    ]);
+    const [ended, answered, placed] = activities;
+    expect(placed!.at).toBeLessThan(answered!.at);
+    expect(answered!.at).toBeLessThan(ended!.at);
+  });
+});
