@@ -3,6 +3,7 @@ import { check, eventBase, type ChangeContext } from './change-context';
 import { findContact } from './contacts';
 import { readParties, readSession, resolveDirection, userSide } from './call-session';
 import type {
+  CallDirection,
   CallConnectEvent,
   CallCreatedEvent,
   CallMedia,
@@ -73,13 +74,8 @@ function parseConnect(
     );
     return undefined;
   }
-  const direction = resolveDirection(item, session.sdpType, ctx.displayPhoneNumber);
-  if (!direction) {
-    ctx.out.issues.push(
-      issue(path, 'direction: expected USER_INITIATED or BUSINESS_INITIATED', raw),
-    );
-    return undefined;
-  }
+  const direction = directionOf(item, session.sdpType, path, raw, ctx);
+  if (!direction) return undefined;
   const sdpType = session.sdpType ?? (direction === 'user_initiated' ? 'offer' : 'answer');
   if (sdpType !== 'offer' && sdpType !== 'answer') {
     ctx.out.issues.push(issue(path, 'session.sdp_type: expected offer or answer', raw));
@@ -107,13 +103,8 @@ function parseTerminate(
 ): CallTerminateEvent | undefined {
   const item = check(terminateSchema, raw, path, ctx.out);
   if (!item) return undefined;
-  const direction = resolveDirection(item, undefined, ctx.displayPhoneNumber);
-  if (!direction) {
-    ctx.out.issues.push(
-      issue(path, 'direction: expected USER_INITIATED or BUSINESS_INITIATED', raw),
-    );
-    return undefined;
-  }
+  const direction = directionOf(item, undefined, path, raw, ctx);
+  if (!direction) return undefined;
   const startTime = optionalEpochMs(item.start_time);
   const durationSeconds = item.duration === undefined ? undefined : toNumber(item.duration);
   const errors = parseErrors(item.errors, `${path}.errors`, ctx.out.issues);
@@ -147,13 +138,8 @@ function parseCreated(
 ): CallCreatedEvent | undefined {
   const item = check(callBaseSchema, raw, path, ctx.out);
   if (!item) return undefined;
-  const direction = resolveDirection(item, undefined, ctx.displayPhoneNumber);
-  if (!direction) {
-    ctx.out.issues.push(
-      issue(path, 'direction: expected USER_INITIATED or BUSINESS_INITIATED', raw),
-    );
-    return undefined;
-  }
+  const direction = directionOf(item, undefined, path, raw, ctx);
+  if (!direction) return undefined;
   const user = userSide(item, direction, ctx.displayPhoneNumber);
   return {
     type: 'call.created',
@@ -233,4 +219,21 @@ function unknownItem(raw: unknown, ctx: ChangeContext): WebhookEvent {
     field: 'calls',
     value: raw,
   };
+}
+
+/** The call item's direction; when nothing tells it, an issue for the item (which becomes no event). */
+function directionOf(
+  item: Parameters<typeof resolveDirection>[0],
+  sdpType: string | undefined,
+  path: string,
+  raw: unknown,
+  ctx: ChangeContext,
+): CallDirection | undefined {
+  const direction = resolveDirection(item, sdpType, ctx.displayPhoneNumber);
+  if (!direction) {
+    ctx.out.issues.push(
+      issue(path, 'direction: expected USER_INITIATED or BUSINESS_INITIATED', raw),
+    );
+  }
+  return direction;
 }
