@@ -294,6 +294,21 @@ export type {
   WacallEventMap,
   WacallOptions,
 } from './facade/wacall-types';
+export type {
+  AgentPresence,
+  CallLogDirection,
+  CallLogFilter,
+  CallLogPage,
+  CallOffer,
+  CallOfferWithdrawn,
+  DeclineOfferInput,
+  FindCallsInput,
+  OfferWithdrawnReason,
+  PresenceStatus,
+  RoutingOptions,
+  RoutingStrategy,
+  SetPresenceInput,
+} from './facade/agent-types';
 export type { CustomerView } from './customer-view';
 export type { CallRecordingFile } from './facade/media-actions';
 // --- end facade ---

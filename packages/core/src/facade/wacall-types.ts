@@ -13,6 +13,7 @@ import type { MessageChannel, PermissionState } from '../permissions/types';
 import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
 import type { TemplateUpdatedEvent } from './template-updated';
+import type { AgentPresence, CallOffer, CallOfferWithdrawn } from './agent-types';
 
 export interface WacallOptions {
   /** The Cloud API client of the business number this instance serves. */
@@ -75,6 +76,12 @@ export interface WacallEventMap {
   resync: () => void;
   /** Meta's review of a message template ended or changed (approved, rejected with a reason, paused…). */
   'template.updated': (update: TemplateUpdatedEvent) => void;
+  /** With `routing`: an incoming call is offered to these agents; ring them until `expiresAt`. */
+  'call.offered': (offer: CallOffer) => void;
+  /** With `routing`: stop ringing these agents (someone accepted, they declined, it expired or ended). */
+  'call.offer_withdrawn': (withdrawn: CallOfferWithdrawn) => void;
+  /** An agent's presence changed (they set it, or a call made them busy or free). */
+  'presence.updated': (presence: AgentPresence) => void;
 }
 
 /** What one `sweep()` recorded. */
