@@ -1,6 +1,4 @@
-import { hasMarker, WacallError } from '../errors/wacall-error';
-
-const marker = Symbol.for('@wacall/call-lifecycle-error');
+import { WacallError } from '../errors/wacall-error';
 
 /** What went wrong when feeding or reading the call lifecycle. */
 export type CallLifecycleErrorCode =
@@ -19,21 +17,15 @@ export type CallLifecycleErrorCode =
 
 /** Thrown by the call lifecycle when its input cannot be used; `code` says which rule was broken. */
 export class CallLifecycleError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'CallLifecycleError';
+  declare static readonly isInstance: (value: unknown) => value is CallLifecycleError;
   readonly code: CallLifecycleErrorCode;
   readonly callId?: string;
 
   constructor(code: CallLifecycleErrorCode, message: string, options?: { callId?: string }) {
     super(message);
-    this.name = 'CallLifecycleError';
     this.code = code;
     if (options?.callId !== undefined) this.callId = options.callId;
-  }
-
-  /** Whether `value` is a `CallLifecycleError` from any copy of @wacall/core. */
-  static override isInstance(value: unknown): value is CallLifecycleError {
-    return hasMarker(value, marker);
   }
 }
 

@@ -131,7 +131,7 @@ describe('recordAgentEvent', () => {
 describe('CallLifecycleError', () => {
   it('is recognised across copies of the package, and is a WacallError', () => {
     const foreign = Object.assign(new Error('elsewhere'), {
-      [Symbol.for('@wacall/call-lifecycle-error')]: true,
+      [Symbol.for('wacall.error.CallLifecycleError')]: true,
     });
     expect(isCallLifecycleError(foreign)).toBe(true);
     expect(isCallLifecycleError(new Error('plain'))).toBe(false);

@@ -27,7 +27,7 @@ describe('client error guards', () => {
       expect(guard(error)).toBe(true);
       expect(WacallError.isInstance(error)).toBe(true);
       const marker = Object.getOwnPropertySymbols(error).find(
-        (symbol) => symbol !== Symbol.for('@wacall/error'),
+        (symbol) => symbol !== Symbol.for('wacall.error.WacallError'),
       );
       expect(guard(Object.assign(new Error(kind), { [marker as symbol]: true }))).toBe(true);
       for (const [, other] of cases) if (other !== error) expect(guard(other)).toBe(false);

@@ -1,16 +1,14 @@
 import type { Decision } from '../permissions/types';
 import { serialiseError } from './serialise-error';
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/decision-error');
+import { WacallError } from './wacall-error';
 
 /**
  * The permission rules refused an agent action before anything was sent to Meta. `decision` says why
  * (`reason`, `message`) and, when waiting helps, from when it will work (`retryAt`): show it to the agent.
  */
 export class WacallDecisionError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WacallDecisionError';
+  declare static readonly isInstance: (value: unknown) => value is WacallDecisionError;
   readonly decision: Decision;
 
   constructor(decision: Decision) {
@@ -19,13 +17,7 @@ export class WacallDecisionError extends WacallError {
         ? ''
         : ` It becomes possible at ${new Date(decision.retryAt).toISOString()}.`;
     super(`${decision.action} refused (${decision.reason}): ${decision.message}${when}`);
-    this.name = 'WacallDecisionError';
     this.decision = decision;
-  }
-
-  /** Whether `value` is a `WacallDecisionError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is WacallDecisionError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs. */

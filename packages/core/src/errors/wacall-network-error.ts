@@ -1,7 +1,5 @@
 import { serialiseError } from './serialise-error';
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/network-error');
+import { WacallError } from './wacall-error';
 
 /**
  * The request never got an HTTP answer: DNS, connection refused or reset, TLS, offline.
@@ -9,8 +7,8 @@ const marker = Symbol.for('@wacall/network-error');
  * its headers). The request may or may not have reached Meta.
  */
 export class WacallNetworkError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WacallNetworkError';
+  declare static readonly isInstance: (value: unknown) => value is WacallNetworkError;
   /** The client method that failed, e.g. `permissions.get`. */
   readonly operation: string;
   /** How many attempts were made, retries included. */
@@ -25,14 +23,8 @@ export class WacallNetworkError extends WacallError {
         'proxy and baseUrl; for calls.connect, check the call webhooks before dialling again.',
       options,
     );
-    this.name = 'WacallNetworkError';
     this.operation = operation;
     this.attempts = attempts;
-  }
-
-  /** Whether `value` is a `WacallNetworkError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is WacallNetworkError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs; it never contains the access token. */

@@ -1,15 +1,13 @@
 import { serialiseError } from './serialise-error';
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/response-error');
+import { WacallError } from './wacall-error';
 
 /**
  * Meta answered with success, but the body is not what the API documents (not JSON, or a field the
  * SDK needs is missing). The action may have taken effect: for `calls.connect`, the call may ring.
  */
 export class WacallResponseError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WacallResponseError';
+  declare static readonly isInstance: (value: unknown) => value is WacallResponseError;
   /** The client method whose answer could not be read, e.g. `calls.connect`. */
   readonly operation: string;
   readonly httpStatus: number;
@@ -28,16 +26,10 @@ export class WacallResponseError extends WacallError {
         `(${problems.join('; ')}). The request may have taken effect. Fix: check apiVersion and ` +
         `baseUrl; report the fbtraceId${fbtraceId ? ` ${fbtraceId}` : ''} if Meta changed the API.`,
     );
-    this.name = 'WacallResponseError';
     this.operation = operation;
     this.httpStatus = httpStatus;
     this.problems = problems;
     this.fbtraceId = fbtraceId;
-  }
-
-  /** Whether `value` is a `WacallResponseError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is WacallResponseError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs. */

@@ -1,15 +1,13 @@
 import { serialiseError } from './serialise-error';
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/timeout-error');
+import { WacallError } from './wacall-error';
 
 /**
  * No answer within `timeoutMs` (per attempt). Meta may still have acted on the request: after a
  * timed-out `calls.connect`, wait for the call webhooks before dialling again.
  */
 export class WacallTimeoutError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WacallTimeoutError';
+  declare static readonly isInstance: (value: unknown) => value is WacallTimeoutError;
   /** The client method that timed out, e.g. `calls.connect`. */
   readonly operation: string;
   readonly timeoutMs: number;
@@ -30,15 +28,9 @@ export class WacallTimeoutError extends WacallError {
         'Fix: raise timeoutMs in createClient() if your network is slow, or try again later.',
       options,
     );
-    this.name = 'WacallTimeoutError';
     this.operation = operation;
     this.timeoutMs = timeoutMs;
     this.attempts = attempts;
-  }
-
-  /** Whether `value` is a `WacallTimeoutError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is WacallTimeoutError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs. */

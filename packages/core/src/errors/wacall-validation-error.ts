@@ -1,7 +1,5 @@
 import { serialiseError } from './serialise-error';
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/validation-error');
+import { WacallError } from './wacall-error';
 
 /** One bad field in the input of a client method. */
 export interface ValidationIssue {
@@ -18,8 +16,8 @@ export interface ValidationIssue {
  * round of fixes is enough.
  */
 export class WacallValidationError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WacallValidationError';
+  declare static readonly isInstance: (value: unknown) => value is WacallValidationError;
   readonly issues: readonly ValidationIssue[];
   /** The client method whose input was refused, e.g. `calls.connect`. */
   readonly operation: string;
@@ -28,14 +26,8 @@ export class WacallValidationError extends WacallError {
     const count = issues.length === 1 ? '1 invalid field' : `${issues.length} invalid fields`;
     const lines = issues.map((issue) => `\n  - ${issue.path}: ${issue.message} Fix: ${issue.fix}`);
     super(`${operation}: ${count}, nothing was sent.${lines.join('')}`);
-    this.name = 'WacallValidationError';
     this.operation = operation;
     this.issues = issues;
-  }
-
-  /** Whether `value` is a `WacallValidationError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is WacallValidationError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs. */

@@ -14,7 +14,7 @@ describe('WebhookPayloadError', () => {
 
   it('is recognised across copies of the package by its marker', () => {
     const foreign = Object.assign(new Error('from another bundle'), {
-      [Symbol.for('@wacall/webhook-payload-error')]: true,
+      [Symbol.for('wacall.error.WebhookPayloadError')]: true,
     });
     expect(isWebhookPayloadError(foreign)).toBe(true);
     expect(WebhookPayloadError.isInstance(foreign)).toBe(true);

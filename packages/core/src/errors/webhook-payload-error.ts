@@ -1,6 +1,4 @@
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/webhook-payload-error');
+import { WacallError } from './wacall-error';
 
 /**
  * Why a webhook body was refused as a whole:
@@ -16,23 +14,17 @@ export type WebhookPayloadErrorReason = 'invalid_encoding' | 'invalid_json' | 'i
  * The message never quotes the body.
  */
 export class WebhookPayloadError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WebhookPayloadError';
+  declare static readonly isInstance: (value: unknown) => value is WebhookPayloadError;
   readonly reason: WebhookPayloadErrorReason;
 
   constructor(reason: WebhookPayloadErrorReason, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'WebhookPayloadError';
     this.reason = reason;
-  }
-
-  /** Whether `value` is a `WebhookPayloadError` from any copy of @wacall/core. */
-  static override isInstance(value: unknown): value is WebhookPayloadError {
-    return hasMarker(value, marker);
   }
 }
 
 /** Whether `value` is a `WebhookPayloadError` (works across copies of the package). */
 export function isWebhookPayloadError(value: unknown): value is WebhookPayloadError {
-  return hasMarker(value, marker);
+  return WebhookPayloadError.isInstance(value);
 }

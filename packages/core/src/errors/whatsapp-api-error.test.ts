@@ -102,7 +102,7 @@ describe('parseGraphError', () => {
 describe('isWhatsAppApiError', () => {
   it('recognises errors of another copy of the package by their marker', () => {
     const foreign = Object.assign(new Error('from another bundle'), {
-      [Symbol.for('@wacall/whatsapp-api-error')]: true,
+      [Symbol.for('wacall.error.WhatsAppApiError')]: true,
     });
     expect(isWhatsAppApiError(foreign)).toBe(true);
     expect(isWhatsAppApiError(new WhatsAppApiError({ httpStatus: 500 }))).toBe(true);

@@ -1,8 +1,6 @@
 import { getErrorInfo, type ErrorCategory } from './error-catalogue';
 import { serialiseError } from './serialise-error';
-import { WacallError, hasMarker } from './wacall-error';
-
-const marker = Symbol.for('@wacall/whatsapp-api-error');
+import { WacallError } from './wacall-error';
 
 /** What the client read from a failed Graph response. */
 export interface WhatsAppApiErrorInit {
@@ -32,8 +30,8 @@ export interface WhatsAppApiErrorInit {
  * Meta rewords messages freely. `meaning` and `fix` come from the error catalogue.
  */
 export class WhatsAppApiError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'WhatsAppApiError';
+  declare static readonly isInstance: (value: unknown) => value is WhatsAppApiError;
   readonly httpStatus: number;
   readonly code?: number;
   readonly subcode?: number;
@@ -58,7 +56,6 @@ export class WhatsAppApiError extends WacallError {
     const where = init.operation ? ` on ${init.operation}` : '';
     const said = init.apiMessage ? ` Meta said: "${init.apiMessage}".` : '';
     super(`WhatsApp API ${label}${where}: ${meaning}${said} Fix: ${fix}`);
-    this.name = 'WhatsAppApiError';
     this.httpStatus = init.httpStatus;
     this.code = init.code;
     this.subcode = init.subcode;
@@ -74,11 +71,6 @@ export class WhatsAppApiError extends WacallError {
     this.retryable = retryable;
     this.meaning = meaning;
     this.fix = fix;
-  }
-
-  /** Whether `value` is a `WhatsAppApiError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is WhatsAppApiError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs; it never contains the access token. */

@@ -1,6 +1,4 @@
-import { WacallError, hasMarker } from '../errors/wacall-error';
-
-const marker = Symbol.for('@wacall/permission-engine-error');
+import { WacallError } from '../errors/wacall-error';
 
 /**
  * - `invalid_policy`: a policy number or list is out of range (fix the override).
@@ -11,19 +9,13 @@ export type PermissionEngineErrorCode = 'invalid_policy' | 'invalid_input' | 're
 
 /** The permission engine refused its configuration or an argument; the message says what to change. */
 export class PermissionEngineError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'PermissionEngineError';
+  declare static readonly isInstance: (value: unknown) => value is PermissionEngineError;
   readonly code: PermissionEngineErrorCode;
 
   constructor(code: PermissionEngineErrorCode, message: string) {
     super(message);
-    this.name = 'PermissionEngineError';
     this.code = code;
-  }
-
-  /** Whether `value` is a `PermissionEngineError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is PermissionEngineError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs. */

@@ -1,6 +1,4 @@
-import { WacallError, hasMarker } from '../errors/wacall-error';
-
-const marker = Symbol.for('@wacall/store-error');
+import { WacallError } from '../errors/wacall-error';
 
 /**
  * - `invalid_argument`: the caller passed a bad key, time to live, length or cursor (a bug to fix).
@@ -12,15 +10,14 @@ export type StoreErrorCode = 'invalid_argument' | 'conflict' | 'unavailable' | '
 
 /** A Store operation failed. `code` says whether it is worth retrying. */
 export class StoreError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'StoreError';
+  declare static readonly isInstance: (value: unknown) => value is StoreError;
   readonly code: StoreErrorCode;
   /** The key involved, when there is one. */
   readonly key?: string;
 
   constructor(code: StoreErrorCode, message: string, options?: { key?: string; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'StoreError';
     this.code = code;
     if (options?.key !== undefined) this.key = options.key;
   }
@@ -28,11 +25,6 @@ export class StoreError extends WacallError {
   /** Whether retrying the same call later can succeed. */
   get retryable(): boolean {
     return this.code === 'conflict' || this.code === 'unavailable';
-  }
-
-  /** Whether `value` is a `StoreError` from any copy of @wacall. */
-  static override isInstance(value: unknown): value is StoreError {
-    return hasMarker(value, marker);
   }
 
   /** A plain object for logs. */

@@ -1,15 +1,12 @@
 import { WacallError } from '@wacall/core/browser';
-import { hasMarker } from './has-marker';
-
-const marker = Symbol.for('@wacall/ice-failed-error');
 
 /** Where ICE gave up: gathering no candidate at all, or finding no working path to the relay. */
 export type IceFailure = 'no_candidates' | 'connection_failed';
 
 /** The browser could not reach WhatsApp's media relay, so the call has no audio. */
 export class IceFailedError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'IceFailedError';
+  declare static readonly isInstance: (value: unknown) => value is IceFailedError;
   readonly failure: IceFailure;
 
   constructor(failure: IceFailure) {
@@ -20,13 +17,7 @@ export class IceFailedError extends WacallError {
         : 'No network path to the WhatsApp media relay worked. Fix: allow outbound UDP from the ' +
             "agent's network (WhatsApp offers no TURN relay over TCP).",
     );
-    this.name = 'IceFailedError';
     this.failure = failure;
-  }
-
-  /** Whether `value` is an `IceFailedError` from any copy of @wacall/webrtc. */
-  static override isInstance(value: unknown): value is IceFailedError {
-    return hasMarker(value, marker);
   }
 }
 

@@ -1,7 +1,4 @@
 import { WacallError, type SdpProblem } from '@wacall/core/browser';
-import { hasMarker } from './has-marker';
-
-const marker = Symbol.for('@wacall/invalid-sdp-error');
 
 /** Which SDP broke the platform's rules. */
 export type SdpSource = 'remote_offer' | 'remote_answer' | 'local_offer' | 'local_answer';
@@ -11,8 +8,8 @@ export type SdpSource = 'remote_offer' | 'remote_answer' | 'local_offer' | 'loca
  * be refused by the platform. `problems` lists each rule with its fix.
  */
 export class InvalidSdpError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'InvalidSdpError';
+  declare static readonly isInstance: (value: unknown) => value is InvalidSdpError;
   readonly source: SdpSource;
   readonly problems: readonly SdpProblem[];
 
@@ -24,14 +21,8 @@ export class InvalidSdpError extends WacallError {
       `The ${source.replace('_', ' ')} SDP breaks the WhatsApp media rules:${lines.join('')}`,
       options,
     );
-    this.name = 'InvalidSdpError';
     this.source = source;
     this.problems = problems;
-  }
-
-  /** Whether `value` is an `InvalidSdpError` from any copy of @wacall/webrtc. */
-  static override isInstance(value: unknown): value is InvalidSdpError {
-    return hasMarker(value, marker);
   }
 }
 

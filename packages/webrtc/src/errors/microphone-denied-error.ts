@@ -1,12 +1,9 @@
 import { WacallError } from '@wacall/core/browser';
-import { hasMarker } from './has-marker';
-
-const marker = Symbol.for('@wacall/microphone-denied-error');
 
 /** The browser or the agent refused microphone access; no call media was set up. */
 export class MicrophoneDeniedError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'MicrophoneDeniedError';
+  declare static readonly isInstance: (value: unknown) => value is MicrophoneDeniedError;
 
   constructor(options?: { cause?: unknown }) {
     super(
@@ -14,12 +11,6 @@ export class MicrophoneDeniedError extends WacallError {
         'this site (the lock icon in the address bar); the page must be served over HTTPS.',
       options,
     );
-    this.name = 'MicrophoneDeniedError';
-  }
-
-  /** Whether `value` is a `MicrophoneDeniedError` from any copy of @wacall/webrtc. */
-  static override isInstance(value: unknown): value is MicrophoneDeniedError {
-    return hasMarker(value, marker);
   }
 }
 

@@ -1,12 +1,9 @@
 import { WacallError } from '@wacall/core/browser';
-import { hasMarker } from './has-marker';
-
-const marker = Symbol.for('@wacall/microphone-not-found-error');
 
 /** No microphone matches (none plugged in, or the requested `deviceId` is gone). */
 export class MicrophoneNotFoundError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'MicrophoneNotFoundError';
+  declare static readonly isInstance: (value: unknown) => value is MicrophoneNotFoundError;
 
   constructor(options?: { cause?: unknown }) {
     super(
@@ -14,12 +11,6 @@ export class MicrophoneNotFoundError extends WacallError {
         '(the microphone option takes a deviceId constraint).',
       options,
     );
-    this.name = 'MicrophoneNotFoundError';
-  }
-
-  /** Whether `value` is a `MicrophoneNotFoundError` from any copy of @wacall/webrtc. */
-  static override isInstance(value: unknown): value is MicrophoneNotFoundError {
-    return hasMarker(value, marker);
   }
 }
 
