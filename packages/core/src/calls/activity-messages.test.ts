@@ -8,7 +8,7 @@ import {
 } from './activity-messages';
 import { deriveCallActivities } from './derive-call-activities';
 import { permissionRequestSentActivity } from './permission-activities';
-import { ana, at, connect, factsOf, terminate } from './test-events';
+import { ana, at, connect, factsOf, terminate } from '../../test/support/test-events';
 
 /** A complete Spanish table: typing it as `ActivityMessages` makes the compiler list any gap. */
 const es: ActivityMessages = {

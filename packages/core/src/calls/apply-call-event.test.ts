@@ -15,7 +15,7 @@ import {
   feed,
   status,
   terminate,
-} from './test-events';
+} from '../../test/support/test-events';
 
 describe('applyCallEvent', () => {
   it('reads the customer from the side of the call they are on, in both directions', () => {

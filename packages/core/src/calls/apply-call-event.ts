@@ -120,7 +120,8 @@ function addParties(
 }
 
 function addStatus(facts: CallFacts, event: CallStatusEvent): void {
-  // Call statuses exist only for business-initiated calls (spec §3.4).
+  // Call statuses (RINGING, ACCEPTED, REJECTED) exist only for business-initiated calls (Meta's
+  // "Calling API reference" page).
   facts.direction = 'business_initiated';
   addCustomer(facts, event.recipientId, event.recipientUserId, undefined, event.timestamp);
   setIfDefined(facts, 'displayNumber', stamp(event.displayPhoneNumber, event.timestamp));
@@ -147,7 +148,8 @@ function terminateFacts(event: CallTerminateEvent): TerminateFacts {
   const terminate: TerminateFacts = {
     at: event.timestamp,
     statuses: [event.status.toLowerCase()],
-    // Timing fields appear only when the other party picked up (spec §3.5); trust them over the flag.
+    // start_time, end_time and duration appear only when the other party picked up (Meta's "Calling
+    // API reference" page, terminate webhook); trust them over the flag.
     answered:
       event.answered || event.startTime !== undefined || event.durationSeconds !== undefined,
     errors: mergeErrors(event.errors, []),

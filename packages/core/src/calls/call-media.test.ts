@@ -8,7 +8,7 @@ import { applyCallEvent, hasDirection, isCallEvent, type CallEvent } from './app
 import { stableKey } from './call-facts';
 import { deriveCallActivities } from './derive-call-activities';
 import { deriveCallRecord } from './derive-call-record';
-import { factsOf, story } from './test-events';
+import { factsOf, story } from '../../test/support/test-events';
 
 function eventsOf(...names: WebhookFixtureName[]): CallEvent[] {
   return names.flatMap((name) => parseWebhook(readFixture(name)).events.filter(isCallEvent));

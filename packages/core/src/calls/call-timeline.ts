@@ -14,8 +14,8 @@ export interface CallDerivationOptions {
   /** Terminate error codes that mean a network drop, with their side. Default: `networkDropCodes`. */
   networkDropCodes?: Readonly<Record<number, NetworkDropCode>>;
   /**
-   * Shortest time the platform lets an unanswered incoming call ring before ending it (spec §4:
-   * 30–60 s). A missed call that rang for less was ended by the customer. Default 30.
+   * Shortest time the platform lets an unanswered incoming call ring before ending it (30–60 s after
+   * the connect webhook: Meta's "User-initiated calls" page). A missed call that rang for less was ended by the customer. Default 30.
    */
   ringTimeoutSeconds?: number;
 }

@@ -1,4 +1,5 @@
-// Meta delivers webhooks at least once and in no particular order (spec §3.1): these tests feed
+// Meta delivers webhooks at least once and in no particular order; a terminate can arrive before its
+// connect (Meta's "Create a webhook endpoint" and "Webhooks overview" pages). These tests feed
 // the same call's events in every order, each twice, and demand one and the same outcome.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import type { CallFacts } from './call-facts';
 import { mergeCallFacts, stableKey } from './call-facts';
 import { deriveCallActivities } from './derive-call-activities';
 import { deriveCallRecord } from './derive-call-record';
-import type { Step } from './test-events';
+import type { Step } from '../../test/support/test-events';
 import {
   ana,
   at,
@@ -20,7 +21,7 @@ import {
   replay,
   status,
   terminate,
-} from './test-events';
+} from '../../test/support/test-events';
 
 const OUT = 'business_initiated';
 const IN = 'user_initiated';
@@ -235,7 +236,8 @@ describe('late and lonely events', () => {
   });
 
   it('an ACCEPTED that arrives after an unanswered terminate turns it into a completed call', () => {
-    // Spec §4: answered = ACCEPTED or a terminate with timing. The call moves between final states only.
+    // Answered = an ACCEPTED status, or a terminate with start_time/duration (Meta's "Business-initiated
+    // calls" and "Calling API reference" pages). The call moves between final states only.
     const id = 'wacid.late-accept';
     const states = replay([terminate(id, OUT, 30), status(id, 'ACCEPTED', 3)]).map(
       (facts) => deriveCallRecord(facts).status,

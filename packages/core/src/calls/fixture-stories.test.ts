@@ -4,8 +4,8 @@ import type { WebhookFixtureName } from '../../test/fixtures/index';
 import { readFixture } from '../../test/fixtures/index';
 import { parseWebhook } from '../webhooks/parse-webhook';
 import { isCallEvent } from './apply-call-event';
-import type { Step } from './test-events';
-import { panel, story } from './test-events';
+import type { Step } from '../../test/support/test-events';
+import { panel, story } from '../../test/support/test-events';
 
 /** The call events of fixtures, in the order given. */
 function eventsOf(...names: WebhookFixtureName[]): Step[] {

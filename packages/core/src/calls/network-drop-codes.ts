@@ -1,5 +1,6 @@
 /**
- * Terminate-webhook error codes that mean the connection failed, and on which side (spec §8.2).
+ * Terminate-webhook error codes that mean the connection failed, and on which side: 138019–138023
+ * (Meta's "Calling API troubleshooting" page, updated June 2026).
  * Meta's "client" is the customer's WhatsApp app (the same word as in 138001's supported clients), so
  * "client received no media" means the business side stopped sending: the agent's side.
  */

@@ -1,6 +1,6 @@
 // Outgoing calls from dial to ticket: statuses after each event, activities, post-call outcome.
 import { describe, expect, it } from 'vitest';
-import type { Step } from './test-events';
+import type { Step } from '../../test/support/test-events';
 import {
   ana,
   at,
@@ -13,7 +13,7 @@ import {
   statusesOf,
   story,
   terminate,
-} from './test-events';
+} from '../../test/support/test-events';
 
 const OUT = 'business_initiated';
 

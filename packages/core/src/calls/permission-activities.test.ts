@@ -6,7 +6,7 @@ import {
   permissionActivities,
   permissionRequestSentActivity,
 } from './permission-activities';
-import { ana, at } from './test-events';
+import { ana, at } from '../../test/support/test-events';
 
 const customer = '4915112345678';
 const state = (overrides: Partial<PermissionState>): PermissionState => ({

@@ -4,7 +4,7 @@ import { CallLifecycleError, isCallLifecycleError } from './call-lifecycle-error
 import { deriveCallRecord } from './derive-call-record';
 import type { AgentEvent } from './record-agent-event';
 import { recordAgentEvent } from './record-agent-event';
-import { ana, at, business, connect, customer } from './test-events';
+import { ana, at, business, connect, customer } from '../../test/support/test-events';
 
 function errorOf(run: () => unknown): CallLifecycleError {
   try {

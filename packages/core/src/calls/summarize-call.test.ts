@@ -4,7 +4,16 @@ import { deriveCallActivities } from './derive-call-activities';
 import { deriveCallRecord } from './derive-call-record';
 import { callInviteSentActivity } from './permission-activities';
 import { summarizeCall } from './summarize-call';
-import { ana, at, business, connect, customer, factsOf, status, terminate } from './test-events';
+import {
+  ana,
+  at,
+  business,
+  connect,
+  customer,
+  factsOf,
+  status,
+  terminate,
+} from '../../test/support/test-events';
 
 describe('summarizeCall', () => {
   const id = 'wacid.sum';

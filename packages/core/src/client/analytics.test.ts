@@ -10,7 +10,7 @@ import {
   seen,
   testClient,
   useGraphServer,
-} from './test-graph';
+} from '../../test/support/test-graph';
 import { createClient } from './create-client';
 
 useGraphServer();

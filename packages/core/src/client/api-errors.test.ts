@@ -9,7 +9,7 @@ import {
   graphError,
   testClient,
   useGraphServer,
-} from './test-graph';
+} from '../../test/support/test-graph';
 
 useGraphServer();
 

@@ -14,7 +14,7 @@ import {
   seen,
   testClient,
   useGraphServer,
-} from './test-graph';
+} from '../../test/support/test-graph';
 
 useGraphServer();
 const callsPath = `${PHONE_NUMBER_ID}/calls`;

@@ -3,7 +3,7 @@ import { isWacallValidationError } from '../errors/wacall-validation-error';
 import { DEFAULT_API_VERSION } from './client-options';
 import { createClient } from './create-client';
 import type { ClientOptions } from './client-options';
-import { PHONE_NUMBER_ID, TOKEN } from './test-graph';
+import { PHONE_NUMBER_ID, TOKEN } from '../../test/support/test-graph';
 
 const issuesOf = (options: Partial<ClientOptions>) => {
   try {

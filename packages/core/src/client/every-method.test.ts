@@ -13,7 +13,7 @@ import {
   seen,
   testClient,
   useGraphServer,
-} from './test-graph';
+} from '../../test/support/test-graph';
 
 useGraphServer();
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isWacallResponseError } from '../errors/wacall-response-error';
-import { PHONE_NUMBER_ID, failure, graph, testClient, useGraphServer } from './test-graph';
+import {
+  PHONE_NUMBER_ID,
+  failure,
+  graph,
+  testClient,
+  useGraphServer,
+} from '../../test/support/test-graph';
 
 useGraphServer();
 

@@ -4,7 +4,15 @@ import { inspect } from 'node:util';
 import { isWacallResponseError } from '../errors/wacall-response-error';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
 import { isWhatsAppApiError } from '../errors/whatsapp-api-error';
-import { TOKEN, failure, graph, server, seen, testClient, useGraphServer } from './test-graph';
+import {
+  TOKEN,
+  failure,
+  graph,
+  server,
+  seen,
+  testClient,
+  useGraphServer,
+} from '../../test/support/test-graph';
 
 useGraphServer();
 

@@ -9,7 +9,7 @@ import {
   seen,
   testClient,
   useGraphServer,
-} from './test-graph';
+} from '../../test/support/test-graph';
 
 useGraphServer();
 const path = `${PHONE_NUMBER_ID}/call_permissions`;

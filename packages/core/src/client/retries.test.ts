@@ -13,7 +13,7 @@ import {
   testClient,
   useGraphServer,
   waits,
-} from './test-graph';
+} from '../../test/support/test-graph';
 
 useGraphServer();
 const permissionsPath = `${PHONE_NUMBER_ID}/call_permissions`;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
 import type { SipSettings } from './settings-types';
-import { PHONE_NUMBER_ID, failure, graph, seen, testClient, useGraphServer } from './test-graph';
+import {
+  PHONE_NUMBER_ID,
+  failure,
+  graph,
+  seen,
+  testClient,
+  useGraphServer,
+} from '../../test/support/test-graph';
 
 useGraphServer();
 const path = `${PHONE_NUMBER_ID}/settings`;

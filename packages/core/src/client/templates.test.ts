@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
 import type { CallingTemplateKind } from './template-types';
-import { WABA_ID, failure, graph, seen, testClient, useGraphServer } from './test-graph';
+import {
+  WABA_ID,
+  failure,
+  graph,
+  seen,
+  testClient,
+  useGraphServer,
+} from '../../test/support/test-graph';
 
 useGraphServer();
 const path = `${WABA_ID}/message_templates`;

@@ -11,7 +11,7 @@ import {
   graphError,
   testClient,
   useGraphServer,
-} from './test-graph';
+} from '../../test/support/test-graph';
 
 useGraphServer();
 const permissionsPath = `${PHONE_NUMBER_ID}/call_permissions`;

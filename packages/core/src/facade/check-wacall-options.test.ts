@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testClient, TOKEN } from '../client/test-graph';
+import { testClient, TOKEN } from '../../test/support/test-graph';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
 import { createWacall } from '../wacall';
 import type { WacallOptions } from './wacall-types';

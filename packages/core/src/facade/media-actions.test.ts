@@ -1,10 +1,10 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { isCallLifecycleError } from '../calls/call-lifecycle-error';
-import { connect, terminate } from '../calls/test-events';
-import { failure, graph, server, useGraphServer } from '../client/test-graph';
+import { connect, terminate } from '../../test/support/test-events';
+import { failure, graph, server, useGraphServer } from '../../test/support/test-graph';
 import type { CallMedia, CallRecordingAvailableEvent, WebhookEvent } from '../webhooks/events';
-import { at, harness } from './facade-test-kit';
+import { at, harness } from '../../test/support/facade-test-kit';
 
 useGraphServer();
 

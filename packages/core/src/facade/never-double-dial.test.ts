@@ -3,7 +3,7 @@
 // what the next click is told.
 import { HttpResponse, delay } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { status, terminate } from '../calls/test-events';
+import { status, terminate } from '../../test/support/test-events';
 import {
   failure,
   graph,
@@ -11,7 +11,7 @@ import {
   PHONE_NUMBER_ID,
   testClient,
   useGraphServer,
-} from '../client/test-graph';
+} from '../../test/support/test-graph';
 import { isWacallDecisionError } from '../errors/wacall-decision-error';
 import { readCorrelation } from '../permissions/correlation';
 import {
@@ -23,7 +23,7 @@ import {
   harness,
   OFFER,
   permissionReply,
-} from './facade-test-kit';
+} from '../../test/support/facade-test-kit';
 import type { Wacall } from './wacall-types';
 
 useGraphServer();

@@ -3,12 +3,18 @@
 // same state, the same activities (ids, kinds, times, params) and the same events on every instance.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connect, status, terminate } from '../calls/test-events';
+import { connect, status, terminate } from '../../test/support/test-events';
 import type { Activity } from '../calls/types';
-import { useGraphServer } from '../client/test-graph';
+import { useGraphServer } from '../../test/support/test-graph';
 import { MemoryStore } from '../store/memory-store';
 import type { WebhookEvent } from '../webhooks/events';
-import { at, customer, customerMessage, harness, permissionReply } from './facade-test-kit';
+import {
+  at,
+  customer,
+  customerMessage,
+  harness,
+  permissionReply,
+} from '../../test/support/facade-test-kit';
 import type { Wacall } from './wacall-types';
 
 useGraphServer();

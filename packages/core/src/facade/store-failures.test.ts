@@ -2,14 +2,20 @@
 // its answer was lost — then Meta redelivers the batch: the end state must be the undisturbed one,
 // with nothing recorded twice or misdated.
 import { describe, expect, it } from 'vitest';
-import { connect, status, terminate } from '../calls/test-events';
+import { connect, status, terminate } from '../../test/support/test-events';
 import type { Activity } from '../calls/types';
-import { useGraphServer } from '../client/test-graph';
+import { useGraphServer } from '../../test/support/test-graph';
 import { isStoreError, StoreError } from '../store/store-error';
 import { MemoryStore } from '../store/memory-store';
 import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
-import { at, customer, customerMessage, harness, permissionReply } from './facade-test-kit';
+import {
+  at,
+  customer,
+  customerMessage,
+  harness,
+  permissionReply,
+} from '../../test/support/facade-test-kit';
 import type { Wacall } from './wacall-types';
 
 useGraphServer();

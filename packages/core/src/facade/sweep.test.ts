@@ -1,9 +1,9 @@
 // Time passes: what the clock decides is applied by sweep(), once fleet-wide, dated when it happened,
 // while reads show it at once without writing.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connect, terminate } from '../calls/test-events';
+import { connect, terminate } from '../../test/support/test-events';
 import type { Activity } from '../calls/types';
-import { graph, PHONE_NUMBER_ID, useGraphServer } from '../client/test-graph';
+import { graph, PHONE_NUMBER_ID, useGraphServer } from '../../test/support/test-graph';
 import { MemoryStore } from '../store/memory-store';
 import {
   agent,
@@ -16,7 +16,7 @@ import {
   OFFER,
   permissionReply,
   t0,
-} from './facade-test-kit';
+} from '../../test/support/facade-test-kit';
 
 useGraphServer();
 

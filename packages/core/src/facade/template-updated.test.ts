@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useGraphServer, WABA_ID } from '../client/test-graph';
+import { useGraphServer, WABA_ID } from '../../test/support/test-graph';
 import type { TemplateStatusEvent } from '../webhooks/events';
-import { at, harness } from './facade-test-kit';
+import { at, harness } from '../../test/support/facade-test-kit';
 import type { TemplateUpdatedEvent } from './template-updated';
 
 useGraphServer();

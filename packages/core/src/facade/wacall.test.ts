@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connect, status, terminate } from '../calls/test-events';
+import { connect, status, terminate } from '../../test/support/test-events';
 import {
   failure,
   graph,
@@ -7,7 +7,7 @@ import {
   PHONE_NUMBER_ID,
   seen,
   useGraphServer,
-} from '../client/test-graph';
+} from '../../test/support/test-graph';
 import { isWacallDecisionError } from '../errors/wacall-decision-error';
 import { isWacallValidationError } from '../errors/wacall-validation-error';
 import { isWhatsAppApiError } from '../errors/whatsapp-api-error';
@@ -21,7 +21,7 @@ import {
   kinds,
   OFFER,
   permissionReply,
-} from './facade-test-kit';
+} from '../../test/support/facade-test-kit';
 
 useGraphServer();
 

@@ -18,7 +18,7 @@ import {
   missedCall,
   t0,
   terminate,
-} from './scenarios/events';
+} from '../../test/support/permission-scenarios/events';
 
 /** A day in a customer's life: a grant, messages, missed and answered calls, an incoming call. */
 const history: WebhookEvent[] = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { callScenarios } from './scenarios/calls';
-import { messageScenarios } from './scenarios/messages';
-import { runScenario } from './scenarios/runner';
-import { permissionScenarios } from './scenarios/states';
+import { callScenarios } from '../../test/support/permission-scenarios/calls';
+import { messageScenarios } from '../../test/support/permission-scenarios/messages';
+import { runScenario } from '../../test/support/permission-scenarios/runner';
+import { permissionScenarios } from '../../test/support/permission-scenarios/states';
 import { decisionMessages } from './decision-messages';
 import type { DecisionReason } from './types';
 

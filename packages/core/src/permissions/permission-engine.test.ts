@@ -14,7 +14,7 @@ import {
   minute,
   t0,
   terminate,
-} from './scenarios/events';
+} from '../../test/support/permission-scenarios/events';
 
 function setup() {
   const clock = createTestClock(t0);

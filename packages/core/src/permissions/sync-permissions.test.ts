@@ -12,7 +12,7 @@ import {
   grantPermanent,
   hour,
   t0,
-} from './scenarios/events';
+} from '../../test/support/permission-scenarios/events';
 
 function setup() {
   const clock = createTestClock(t0);

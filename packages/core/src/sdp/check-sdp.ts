@@ -9,7 +9,9 @@ export interface CheckAnswerSdpOptions {
 }
 
 /**
- * The platform's rules for an offer (spec §6): yours for `connect`, or Meta's on an incoming call.
+ * The platform's rules for an offer (ICE, DTLS-SRTP with a fingerprint, Opus, one audio stream, CRLF
+ * line endings: Meta's "Calling API" overview and FAQ pages): yours for `connect`, or Meta's on an
+ * incoming call.
  * Returns every problem at once; an empty list means the offer is acceptable.
  */
 export function checkOfferSdp(sdp: string): SdpProblem[] {
@@ -27,7 +29,8 @@ export function checkOfferSdp(sdp: string): SdpProblem[] {
 }
 
 /**
- * The platform's rules for an answer (spec §6). Your answer must also take the DTLS client role
+ * The platform's rules for an answer (as for an offer; Meta's "Calling API" overview and FAQ pages).
+ * Meta is ICE-lite and never the DTLS client, so your answer must also take the DTLS client role
  * (`a=setup:active`); with `{ from: 'platform' }` it checks Meta's answer to your offer instead.
  */
 export function checkAnswerSdp(sdp: string, options: CheckAnswerSdpOptions = {}): SdpProblem[] {

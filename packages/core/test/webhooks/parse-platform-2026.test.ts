@@ -1,4 +1,5 @@
-// The shapes of spec §3.10 (December 2026): what real traffic and Meta's newer samples send.
+// The shapes real traffic and Meta's newer samples send (Meta's "Calling API reference", "SIP",
+// "Call recording" and "Call transcription" pages, May–June 2026; Graph API changelog).
 import { describe, expect, it } from 'vitest';
 import { eventKey, parseWebhook } from '../../src/index';
 import type { WebhookEvent } from '../../src/index';

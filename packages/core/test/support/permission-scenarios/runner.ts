@@ -1,11 +1,11 @@
 // Runs the engine's scenario tables: each scenario replays steps on a fake clock, then checks once.
-import type { CallPermissions } from '../../client/permission-types';
-import { createTestClock } from '../../store/test-clock';
-import type { WebhookEvent } from '../../webhooks/events';
-import type { CheckInput, PermissionEngineOptions } from '../engine-input';
-import { createPermissionEngine } from '../permission-engine';
-import type { PolicyOverride } from '../policy';
-import type { Decision, PermissionState } from '../types';
+import type { CallPermissions } from '../../../src/client/permission-types';
+import { createTestClock } from '../../../src/store/test-clock';
+import type { WebhookEvent } from '../../../src/webhooks/events';
+import type { CheckInput, PermissionEngineOptions } from '../../../src/permissions/engine-input';
+import { createPermissionEngine } from '../../../src/permissions/permission-engine';
+import type { PolicyOverride } from '../../../src/permissions/policy';
+import type { Decision, PermissionState } from '../../../src/permissions/types';
 import { businessNumber, customer, t0 } from './events';
 
 export type Step =

@@ -5,7 +5,7 @@ import type {
   CallTerminateEvent,
   MessageEvent,
   PermissionReplyEvent,
-} from '../../webhooks/events';
+} from '../../../src/webhooks/events';
 
 export const minute = 60 * 1000;
 export const hour = 60 * minute;

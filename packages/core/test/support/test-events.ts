@@ -5,16 +5,16 @@ import type {
   CallStatusEvent,
   CallTerminateEvent,
   WebhookError,
-} from '../webhooks/events';
-import type { CallEvent } from './apply-call-event';
-import { applyCallEvent } from './apply-call-event';
-import type { CallFacts } from './call-facts';
-import type { AgentEvent } from './record-agent-event';
-import { recordAgentEvent } from './record-agent-event';
-import { deriveCallActivities } from './derive-call-activities';
-import { deriveCallRecord } from './derive-call-record';
-import { summarizeCall } from './summarize-call';
-import type { Activity, Agent } from './types';
+} from '../../src/webhooks/events';
+import type { CallEvent } from '../../src/calls/apply-call-event';
+import { applyCallEvent } from '../../src/calls/apply-call-event';
+import type { CallFacts } from '../../src/calls/call-facts';
+import type { AgentEvent } from '../../src/calls/record-agent-event';
+import { recordAgentEvent } from '../../src/calls/record-agent-event';
+import { deriveCallActivities } from '../../src/calls/derive-call-activities';
+import { deriveCallRecord } from '../../src/calls/derive-call-record';
+import { summarizeCall } from '../../src/calls/summarize-call';
+import type { Activity, Agent } from '../../src/calls/types';
 
 /** A Monday morning, in epoch ms; `at(s)` is `s` seconds later. */
 export const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -1,12 +1,12 @@
 // Test kit for the facade: a Wacall on a fake clock against the fake Graph API. Not part of the package.
-import { graph, PHONE_NUMBER_ID, testClient } from '../client/test-graph';
-import { ana, at, business, customer, t0 } from '../calls/test-events';
-import type { Activity, CallRecord } from '../calls/types';
-import { MemoryStore } from '../store/memory-store';
-import type { Store } from '../store/store';
-import type { MessageEvent, PermissionReplyEvent } from '../webhooks/events';
-import { createWacall } from '../wacall';
-import type { PermissionUpdatedEvent, WacallOptions } from './wacall-types';
+import { graph, PHONE_NUMBER_ID, testClient } from './test-graph';
+import { ana, at, business, customer, t0 } from './test-events';
+import type { Activity, CallRecord } from '../../src/calls/types';
+import { MemoryStore } from '../../src/store/memory-store';
+import type { Store } from '../../src/store/store';
+import type { MessageEvent, PermissionReplyEvent } from '../../src/webhooks/events';
+import { createWacall } from '../../src/wacall';
+import type { PermissionUpdatedEvent, WacallOptions } from '../../src/facade/wacall-types';
 
 export { ana, at, business, customer, t0 };
 export const OFFER =

@@ -2,8 +2,8 @@
 import { HttpResponse, http, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { DEFAULT_API_VERSION, type ClientOptions } from './client-options';
-import { createClient } from './create-client';
+import { DEFAULT_API_VERSION, type ClientOptions } from '../../src/client/client-options';
+import { createClient } from '../../src/client/create-client';
 
 export const TOKEN = 'EAAGtest-secret-token-9f8e7d';
 export const PHONE_NUMBER_ID = '106540352242922';

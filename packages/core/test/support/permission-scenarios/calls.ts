@@ -1,4 +1,4 @@
-import { platformLimits } from '../policy';
+import { platformLimits } from '../../../src/permissions/policy';
 import {
   answeredCall,
   connect,
