@@ -1,6 +1,6 @@
 import type { Activity, CallRecord } from '../calls/types';
 import type { JsonValue } from '../store/store';
-import type { TemplateUpdatedEvent } from './template-updated';
+import type { TemplateUpdatedEvent } from './template-updated-event';
 import type { PermissionUpdatedEvent } from './wacall-types';
 
 /**

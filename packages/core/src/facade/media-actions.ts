@@ -2,14 +2,11 @@
 import { CallLifecycleError } from '../calls/call-lifecycle-error';
 import type { CallRecord } from '../calls/types';
 import { parseCallTranscript, type CallTranscript } from '../client/call-transcript';
-import type { DownloadedMedia } from '../client/media';
+import type { CallRecordingFile } from './call-recording-file';
 import { getCall } from './customer-reader';
 import type { FacadeContext } from './facade-context';
 
-/** A call's recording, downloaded: OGG/Opus bytes as Meta keeps them (7 days). */
-export interface CallRecordingFile extends DownloadedMedia {
-  mediaId: string;
-}
+export type { CallRecordingFile };
 
 /** Downloads the latest recording of a call. Throws `CallLifecycleError` when there is none (yet). */
 export async function getRecording(

@@ -2,19 +2,9 @@ import type { TemplateStatusEvent } from '../webhooks/events';
 import type { Change } from './change';
 import { noChange } from './change';
 import type { FacadeContext } from './facade-context';
+import type { TemplateUpdatedEvent } from './template-updated-event';
 
-/** A template's review status changed; what `'template.updated'` carries. */
-export interface TemplateUpdatedEvent {
-  templateId: string;
-  name: string;
-  language: string;
-  /** Lowercased, e.g. `approved`, `rejected`, `paused`. */
-  status: TemplateStatusEvent['status'];
-  /** Why it was rejected or paused, as Meta wrote it. */
-  reason?: string;
-  /** When Meta says it happened, epoch ms. */
-  at: number;
-}
+export type { TemplateUpdatedEvent };
 
 /**
  * The announcement of a template review outcome, published on the change feed with the event's

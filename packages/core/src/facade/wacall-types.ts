@@ -1,5 +1,5 @@
 import type { CallTranscript } from '../client/call-transcript';
-import type { CallRecordingFile } from './media-actions';
+import type { CallRecordingFile } from './call-recording-file';
 import type { ActivityMessages } from '../calls/activity-messages';
 import type { AgentEvent } from '../calls/record-agent-event';
 import type { Activity, Agent, CallRecord } from '../calls/types';
@@ -12,7 +12,7 @@ import type { PolicyOverride } from '../permissions/policy';
 import type { MessageChannel, PermissionState } from '../permissions/types';
 import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
-import type { TemplateUpdatedEvent } from './template-updated';
+import type { TemplateUpdatedEvent } from './template-updated-event';
 import type { AgentPresence, CallOffer, CallOfferWithdrawn } from './agent-types';
 
 export interface WacallOptions {
