@@ -1,6 +1,7 @@
 // Permission engine throughput: check and reserve on MemoryStore and on RedisStore (loopback), next to
 // a baseline of the same limits computed from a plain Map in the same run.
-import { createPermissionEngine, MemoryStore } from '@wacall/core';
+import { MemoryStore } from '@wacall/core';
+import { createPermissionEngine } from '@wacall/core/engine';
 import { RedisStore } from '@wacall/redis';
 import { formatRate, heading, measure, quick, reportRatio } from './harness.mjs';
 import { startRedis } from './redis-server.mjs';

@@ -69,6 +69,7 @@ const files = {
   'src/server.ts': `
 import { createClient, createWacall, parseWebhook, type WebhookEvent } from '@wacall/core';
 import { checkOfferSdp } from '@wacall/core/browser';
+import { createPermissionEngine } from '@wacall/core/engine';
 import { runStoreConformance } from '@wacall/core/testing';
 import { createCloudApiSimulator, startSimulatorServer } from '@wacall/mock';
 import { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from '@wacall/node';
@@ -91,6 +92,7 @@ export const handler = createWebhookHandler({
 });
 export const parsed = parseWebhook('{}').issues.length + checkOfferSdp('v=0').length;
 export const server = startSimulatorServer({ simulator });
+export const engine = createPermissionEngine({ businessNumber: '+44 20 7946 0000', phoneNumberId: '1' });
 if (process.env.NEVER) runStoreConformance(() => new RedisStore({ prefix: 'x:' }), { describe, it, clock: 'real' });
 `,
   'src/console.tsx': `

@@ -96,10 +96,6 @@ export type {
 // --- end client ---
 
 // --- errors ---
-export { catalogedErrorCodes, getErrorInfo } from './errors/error-catalogue';
-export { ErrorCause } from './errors/error-cause';
-export { maskCredentials } from './errors/mask-credentials';
-export { sanitiseCause } from './errors/sanitise-cause';
 export { summariseError } from './errors/summarise-error';
 export { isWacallNetworkError, WacallNetworkError } from './errors/wacall-network-error';
 export { isWacallResponseError, WacallResponseError } from './errors/wacall-response-error';
@@ -107,8 +103,6 @@ export { isWacallTimeoutError, WacallTimeoutError } from './errors/wacall-timeou
 export { isWacallValidationError, WacallValidationError } from './errors/wacall-validation-error';
 export { WacallError } from './errors/wacall-error';
 export { isWhatsAppApiError, WhatsAppApiError } from './errors/whatsapp-api-error';
-export type { ErrorCategory, ErrorInfo } from './errors/error-catalogue';
-export type { ErrorCauseInit } from './errors/error-cause';
 export type { ValidationIssue } from './errors/wacall-validation-error';
 export type { WhatsAppApiErrorInit } from './errors/whatsapp-api-error';
 // --- end errors ---
@@ -149,16 +143,11 @@ export type {
 // --- end webhooks ---
 
 // --- permissions ---
-export { countryOfNumber } from './permissions/region';
-export { createPermissionEngine } from './permissions/permission-engine';
 export { decisionMessages } from './permissions/decision-messages';
-export { defaultPolicy, platformLimits, resolvePolicy } from './permissions/policy';
 export {
   isPermissionEngineError,
   PermissionEngineError,
 } from './permissions/permission-engine-error';
-export type { CheckInput, PermissionEngineOptions } from './permissions/engine-input';
-export type { PermissionEngine, PermissionUpdate } from './permissions/permission-engine';
 export type { PermissionEngineErrorCode } from './permissions/permission-engine-error';
 export type {
   DeepPartial,
@@ -166,12 +155,6 @@ export type {
   PolicyOverride,
   RollingLimit,
 } from './permissions/policy';
-export type {
-  RefusedDecision,
-  Reservation,
-  ReservationCommit,
-  ReserveResult,
-} from './permissions/reservation';
 export type {
   Decision,
   DecisionReason,
@@ -187,12 +170,8 @@ export type {
 
 // --- store ---
 export { isStoreError, StoreError } from './store/store-error';
-export { FeedListeners } from './store/feed-listeners';
 export { MemoryStore } from './store/memory-store';
-export { checkCommit, storeInput } from './store/store-input';
-export { updateValue } from './store/update-value';
 export type { MemoryStoreOptions } from './store/memory-store';
-export type { CheckedCommit, CheckedWrite } from './store/store-input';
 export type {
   ChangeFeedListener,
   JsonValue,
@@ -209,44 +188,14 @@ export type {
   WriteOptions,
 } from './store/store';
 export type { StoreErrorCode } from './store/store-error';
-export type { UpdateResult, UpdateValueOptions } from './store/update-value';
 // --- end store ---
 
 // --- calls ---
 export { defaultActivityMessages, formatActivity } from './calls/activity-messages';
-export { applyCallEvent, isCallEvent } from './calls/apply-call-event';
-export { mergeCallFacts } from './calls/call-facts';
 export { CallLifecycleError, isCallLifecycleError } from './calls/call-lifecycle-error';
-export { defaultRingTimeoutSeconds } from './calls/call-timeline';
-export { deriveCallActivities } from './calls/derive-call-activities';
-export { callCustomerKey, deriveCallRecord } from './calls/derive-call-record';
-export { diffActivities } from './calls/diff-activities';
-export { networkDropCodes } from './calls/network-drop-codes';
-export {
-  callInviteSentActivity,
-  permissionActivities,
-  permissionActivityDefaults,
-  permissionRequestSentActivity,
-} from './calls/permission-activities';
-export { recordAgentEvent } from './calls/record-agent-event';
 export { summarizeCall } from './calls/summarize-call';
 export type { ActivityMessageKey, ActivityMessages } from './calls/activity-messages';
-export type { CallEvent } from './calls/apply-call-event';
-export type {
-  AgentEventKind,
-  AssignmentEventKind,
-  BusinessActionKind,
-  CallFacts,
-} from './calls/call-facts';
 export type { CallLifecycleErrorCode } from './calls/call-lifecycle-error';
-export type { CallDerivationOptions } from './calls/call-timeline';
-export type { CallActivityOptions } from './calls/derive-call-activities';
-export type { ActivityDiff } from './calls/diff-activities';
-export type { NetworkDropCode, NetworkDropSide } from './calls/network-drop-codes';
-export type {
-  PermissionChangeContext,
-  SentMessageActivityInput,
-} from './calls/permission-activities';
 export type { AgentEvent } from './calls/record-agent-event';
 export type { CallSummary } from './calls/summarize-call';
 export type {
@@ -266,15 +215,6 @@ export type {
   OutgoingCallStatus,
 } from './calls/types';
 // --- end calls ---
-
-// --- sdp ---
-export { checkAnswerSdp, checkOfferSdp } from './sdp/check-sdp';
-export { inspectSdp } from './sdp/inspect-sdp';
-export { normalizeSdpLineEndings } from './sdp/normalize-sdp-line-endings';
-export type { CheckAnswerSdpOptions } from './sdp/check-sdp';
-export type { SdpProblem, SdpProblemCode } from './sdp/sdp-problem';
-export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './sdp/sdp-summary';
-// --- end sdp ---
 
 // --- facade ---
 export { createWacall } from './wacall';
@@ -314,12 +254,8 @@ export type { CallRecordingFile } from './facade/media-actions';
 // --- end facade ---
 
 // --- templates ---
-export {
-  checkTemplateDraft,
-  fillTemplatePlaceholders,
-  templatePlaceholders,
-  templateRules,
-} from './templates/template-rules';
+// The rules themselves are in `@wacall/core/engine` and `@wacall/core/browser`; the types are here
+// because the template screen renders them.
 export type {
   TemplateDraft,
   TemplateDraftKind,

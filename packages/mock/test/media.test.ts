@@ -1,4 +1,4 @@
-import { checkAnswerSdp, checkOfferSdp, inspectSdp } from '@wacall/core';
+import { checkAnswerSdp, checkOfferSdp, inspectSdp } from '@wacall/core/engine';
 import { RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startToneSender } from '../src/media/tone-sender';

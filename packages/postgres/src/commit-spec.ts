@@ -1,4 +1,4 @@
-import type { CheckedCommit } from '@wacall/core';
+import type { CheckedCommit } from '@wacall/core/engine';
 
 /**
  * Turns a checked commit into the JSON argument of `apply_commit`: the keys to lock (values and lists are

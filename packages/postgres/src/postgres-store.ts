@@ -1,8 +1,8 @@
-import { checkCommit, StoreError, storeInput } from '@wacall/core';
+import { StoreError } from '@wacall/core';
+import { checkCommit, storeInput } from '@wacall/core/engine';
+import type { CheckedCommit, CheckedWrite } from '@wacall/core/engine';
 import type {
   ChangeFeedListener,
-  CheckedCommit,
-  CheckedWrite,
   JsonValue,
   ListAddOptions,
   ListItem,

@@ -1,5 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
-import { FeedListeners } from '@wacall/core';
+import { FeedListeners } from '@wacall/core/engine';
 import type { ChangeFeedListener } from '@wacall/core';
 
 /**

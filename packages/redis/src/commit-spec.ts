@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CheckedCommit } from '@wacall/core';
+import type { CheckedCommit } from '@wacall/core/engine';
 
 /** Times in list members are zero-padded to 16 digits so byte order is time order. */
 export const padTime = (at: number) => String(at).padStart(16, '0');

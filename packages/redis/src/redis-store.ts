@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Cluster, RedisOptions } from 'ioredis';
-import { checkCommit, StoreError, storeInput } from '@wacall/core';
+import { StoreError } from '@wacall/core';
+import { checkCommit, storeInput } from '@wacall/core/engine';
 import type {
   ChangeFeedListener,
   JsonValue,

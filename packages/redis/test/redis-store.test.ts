@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { createPermissionEngine, isStoreError } from '@wacall/core';
+import { isStoreError } from '@wacall/core';
+import { createPermissionEngine } from '@wacall/core/engine';
 import { runStoreConformance } from '@wacall/core/testing';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { RedisStore } from '../src/index';

@@ -1,4 +1,4 @@
-import { inspectSdp } from '@wacall/core';
+import { inspectSdp } from '@wacall/core/engine';
 import { commands } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerIncomingCall, isInvalidSdpError, type CallMediaSession } from '../src/index';

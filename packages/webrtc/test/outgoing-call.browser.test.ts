@@ -1,4 +1,4 @@
-import { checkOfferSdp, inspectSdp } from '@wacall/core';
+import { checkOfferSdp, inspectSdp } from '@wacall/core/engine';
 import { commands } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isInvalidSdpError, startOutgoingCall, type CallMediaSession } from '../src/index';

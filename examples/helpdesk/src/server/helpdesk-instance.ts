@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { callCustomerKey, createWacall, type Agent, type Store, type Wacall } from '@wacall/core';
+import { createWacall, type Agent, type Store, type Wacall } from '@wacall/core';
+import { callCustomerKey } from '@wacall/core/engine';
 import type { CloudApiSimulator } from '@wacall/mock';
 import { createWebhookHandler } from '@wacall/node';
 import type { DemoMode } from '../shared/api-types';

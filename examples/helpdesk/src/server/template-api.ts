@@ -1,10 +1,10 @@
 import {
-  checkTemplateDraft,
   isWhatsAppApiError,
   type TemplateDraft,
   type TemplateSummary,
   type WhatsAppClient,
 } from '@wacall/core';
+import { checkTemplateDraft } from '@wacall/core/engine';
 import type { CreatedTemplateAnswer } from '../shared/api-types';
 import { HttpError, readJson } from './http-json';
 import { route, type Route } from './router';
