@@ -41,7 +41,7 @@ export function IncomingCallOffer(props: IncomingCallOfferProps) {
   const { offer, warnSeconds = 5, headingLevel = 2 } = props;
   const i18n = useWacallI18n(props.messages);
   const text = i18n.messages.incomingOffer;
-  const ids = { title: useId(), error: useId() };
+  const ids = { title: useId(), name: useId(), error: useId() };
   const now = useNow(1000, props.now);
   // Fixed on first sight of this call, so the waiting time does not restart on a re-render.
   const [shownAt, setShownAt] = useState({ callId: offer.callId, at: now });
@@ -80,7 +80,8 @@ export function IncomingCallOffer(props: IncomingCallOfferProps) {
   return (
     <section
       className={cx('wacall-offer', props.className)}
-      aria-labelledby={ids.title}
+      // Named with the customer too, so two rings at once are two distinct landmarks.
+      aria-labelledby={`${ids.title} ${ids.name}`}
       data-state={state}
       data-call-id={offer.callId}
     >
@@ -89,7 +90,9 @@ export function IncomingCallOffer(props: IncomingCallOfferProps) {
         {text.title}
       </Heading>
       <p className="wacall-offer__customer">
-        <span className="wacall-offer__name">{name}</span>
+        <span id={ids.name} className="wacall-offer__name">
+          {name}
+        </span>
         {number && <span className="wacall-offer__number">{number}</span>}
       </p>
       <p className="wacall-offer__times">
