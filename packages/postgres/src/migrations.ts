@@ -144,7 +144,9 @@ END
 $fn$;`;
 
 /** `apply_commit` as the first migration created it. */
-const applyCommitV1 = (s: string) => `-- One commit, all or nothing: { l: keys to lock, e: [[key, version|null]], w: writes, p: messages,
+const applyCommitV1 = (
+  s: string,
+) => `-- One commit, all or nothing: { l: keys to lock, e: [[key, version|null]], w: writes, p: messages,
 -- t: the store's clock in epoch ms or null }.
 -- Writes: ['s', key, json, ttl ms|null] · ['d', key] · ['a', key, id, at, json, max length, ttl ms|null]
 -- · ['r', key, id]. Returns false (nothing written, nothing sent) when a condition does not hold.
@@ -206,7 +208,9 @@ END
 $fn$;`;
 
 /** Publishes a commit's messages; shared by every version of `apply_commit`. */
-const notifyLoop = (s: string) => `  -- Each payload is unique within the commit (its position first), because NOTIFY folds identical ones.
+const notifyLoop = (
+  s: string,
+) => `  -- Each payload is unique within the commit (its position first), because NOTIFY folds identical ones.
   FOR msg IN SELECT * FROM json_array_elements_text(spec->'p') LOOP
     IF octet_length(msg) <= 7000 THEN
       PERFORM pg_notify('${feedChannel(s)}', seq || ':' || msg);
@@ -222,7 +226,9 @@ const notifyLoop = (s: string) => `  -- Each payload is unique within the commit
  * commit as what it counts), and each list keeps its length so a long list (a call log) is trimmed only
  * when it is over its maximum instead of being scanned on every add.
  */
-const countersAndLengths = (s: string) => `ALTER TABLE ${s}.store_lists ADD COLUMN length integer NOT NULL DEFAULT 0;
+const countersAndLengths = (
+  s: string,
+) => `ALTER TABLE ${s}.store_lists ADD COLUMN length integer NOT NULL DEFAULT 0;
 UPDATE ${s}.store_lists l SET length = (SELECT count(*) FROM ${s}.store_list_items i WHERE i.list_key = l.key);
 
 -- Writes as before, plus ['i', key, by, ttl ms|null]: adds to the number at key (absent, expired or not a
