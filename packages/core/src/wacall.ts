@@ -2,6 +2,7 @@ import EventEmitter from 'eventemitter3';
 import { summariseError } from './errors/summarise-error';
 import { WacallValidationError } from './errors/wacall-validation-error';
 import { acceptCall, changeCall, endCall, rejectCall, startCall } from './facade/call-actions';
+import { countCalls, findCalls } from './facade/call-log';
 import { checkWacallOptions } from './facade/check-wacall-options';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
 import type { FacadeContext } from './facade/facade-context';
@@ -113,6 +114,8 @@ export function createWacall(options: WacallOptions): Wacall {
     listCalls: (customer, page) => listCalls(context, customer, page),
     getRecording: (callId) => getRecording(context, callId),
     getTranscript: (callId) => getTranscript(context, callId),
+    findCalls: (input) => findCalls(context, input),
+    countCalls: (filter) => countCalls(context, filter),
   };
 }
 

@@ -3,6 +3,7 @@ import type { CallFacts } from '../calls/call-facts';
 import { addCall } from '../permissions/stored-state';
 import type { StoredPermissionState } from '../permissions/stored-state';
 import { callChange, deriveCall, readShownCall, staleAt } from './call-change';
+import { trimCallLog } from './call-log-trim';
 import { joinChanges, noChange } from './change';
 import type { FacadeContext } from './facade-context';
 import { deadlineWrite, permissionChange, readPermission } from './permission-change';
@@ -53,6 +54,12 @@ export async function sweep(context: FacadeContext): Promise<SweepResult> {
       }
     }
     cursor = due;
+  }
+  try {
+    await trimCallLog(context);
+  } catch (error) {
+    result.failed++;
+    context.report(error);
   }
   return result;
 }

@@ -14,6 +14,7 @@ import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
 import type { TemplateUpdatedEvent } from './template-updated-event';
 import type { AgentPresence, CallOffer, CallOfferWithdrawn } from './agent-types';
+import type { CallLogFilter, CallLogPage, FindCallsInput } from './agent-types';
 
 export interface WacallOptions {
   /** The Cloud API client of the business number this instance serves. */
@@ -220,4 +221,13 @@ export interface Wacall {
   getRecording(callId: string): Promise<CallRecordingFile>;
   /** Downloads and parses a call's transcript (server side). */
   getTranscript(callId: string): Promise<CallTranscript>;
+  // --- call log ---
+  /**
+   * Calls across every customer, newest first, filtered by status, direction, agent, customer and time;
+   * 50 a page by default (at most 200), the next page with `before: page.next`.
+   */
+  findCalls(input?: FindCallsInput): Promise<CallLogPage>;
+  /** How many calls a filter matches (for filter chips); the common ones are read from kept counts. */
+  countCalls(filter?: CallLogFilter): Promise<number>;
+  // --- end call log ---
 }
