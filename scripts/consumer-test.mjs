@@ -70,6 +70,7 @@ const files = {
 import { createClient, createWacall, parseWebhook, type WebhookEvent } from '@wacall/core';
 import { checkOfferSdp } from '@wacall/core/browser';
 import { createPermissionEngine } from '@wacall/core/engine';
+import { fieldLimits } from '@wacall/core/platform';
 import { runStoreConformance } from '@wacall/core/testing';
 import { createCloudApiSimulator, startSimulatorServer } from '@wacall/mock';
 import { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from '@wacall/node';
@@ -91,6 +92,7 @@ export const handler = createWebhookHandler({
   onEvents: (events: WebhookEvent[]) => wacall.ingest(events),
 });
 export const parsed = parseWebhook('{}').issues.length + checkOfferSdp('v=0').length;
+export const labelMax: number = fieldLimits.displayText.maxLength;
 export const server = startSimulatorServer({ simulator });
 export const engine = createPermissionEngine({ businessNumber: '+44 20 7946 0000', phoneNumberId: '1' });
 if (process.env.NEVER) runStoreConformance(() => new RedisStore({ prefix: 'x:' }), { describe, it, clock: 'real' });

@@ -5,4 +5,5 @@ export default packageConfig({
   testing: 'src/testing.ts',
   browser: 'src/browser.ts',
   engine: 'src/engine.ts',
+  platform: 'src/platform.ts',
 });

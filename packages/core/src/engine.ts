@@ -5,11 +5,11 @@
 // Each area keeps its own block; add to your block, never reorder another's.
 
 // --- errors ---
-export { catalogedErrorCodes, getErrorInfo } from './errors/error-catalogue';
+export { catalogedErrorCodes, getErrorInfo } from './platform/error-catalogue';
 export { ErrorCause } from './errors/error-cause';
 export { maskCredentials } from './errors/mask-credentials';
 export { sanitiseCause } from './errors/sanitise-cause';
-export type { ErrorCategory, ErrorInfo } from './errors/error-catalogue';
+export type { ErrorCategory, ErrorInfo } from './platform/error-catalogue';
 export type { ErrorCauseInit } from './errors/error-cause';
 // --- end errors ---
 
@@ -42,7 +42,7 @@ export { defaultRingTimeoutSeconds } from './calls/call-timeline';
 export { deriveCallActivities } from './calls/derive-call-activities';
 export { callCustomerKey, deriveCallRecord } from './calls/derive-call-record';
 export { diffActivities } from './calls/diff-activities';
-export { networkDropCodes } from './calls/network-drop-codes';
+export { networkDropCodes } from './platform/network-drop-codes';
 export {
   callInviteSentActivity,
   permissionActivities,
@@ -60,7 +60,7 @@ export type {
 export type { CallDerivationOptions } from './calls/call-timeline';
 export type { CallActivityOptions } from './calls/derive-call-activities';
 export type { ActivityDiff } from './calls/diff-activities';
-export type { NetworkDropCode, NetworkDropSide } from './calls/network-drop-codes';
+export type { NetworkDropCode, NetworkDropSide } from './platform/network-drop-codes';
 export type {
   PermissionChangeContext,
   SentMessageActivityInput,
@@ -68,12 +68,17 @@ export type {
 // --- end calls ---
 
 // --- sdp ---
-export { checkAnswerSdp, checkOfferSdp } from './sdp/check-sdp';
-export { inspectSdp } from './sdp/inspect-sdp';
-export { normalizeSdpLineEndings } from './sdp/normalize-sdp-line-endings';
-export type { CheckAnswerSdpOptions } from './sdp/check-sdp';
-export type { SdpProblem, SdpProblemCode } from './sdp/sdp-problem';
-export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './sdp/sdp-summary';
+export { checkAnswerSdp, checkOfferSdp } from './platform/sdp/check-sdp';
+export { inspectSdp } from './platform/sdp/inspect-sdp';
+export { normalizeSdpLineEndings } from './platform/sdp/normalize-sdp-line-endings';
+export type { CheckAnswerSdpOptions } from './platform/sdp/check-sdp';
+export type { SdpProblem, SdpProblemCode } from './platform/sdp/sdp-problem';
+export type {
+  SdpCandidate,
+  SdpCodec,
+  SdpMediaSection,
+  SdpSummary,
+} from './platform/sdp/sdp-summary';
 // --- end sdp ---
 
 // --- templates ---

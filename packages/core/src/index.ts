@@ -149,12 +149,8 @@ export {
   PermissionEngineError,
 } from './permissions/permission-engine-error';
 export type { PermissionEngineErrorCode } from './permissions/permission-engine-error';
-export type {
-  DeepPartial,
-  PermissionPolicy,
-  PolicyOverride,
-  RollingLimit,
-} from './permissions/policy';
+export type { DeepPartial, PermissionPolicy, PolicyOverride } from './permissions/policy';
+export type { RollingLimit } from './platform/rolling-limit';
 export type {
   Decision,
   DecisionReason,

@@ -1,14 +1,15 @@
 import type { Decision, DecisionUsage, MessageChannel, TemplateSummary } from '@wacall/core';
+import { fieldLimits } from '@wacall/core/platform';
 import type { QuotaPeriod, WacallMessages } from '../i18n/messages';
 import type { CallInviteInput, PermissionModalChoice, PermissionRequestInput } from './types';
 
 /** The platform's limit on a call button's label. */
-export const DISPLAY_TEXT_MAX = 20;
+export const DISPLAY_TEXT_MAX = fieldLimits.displayText.maxLength;
 /** The platform's limit on an interactive message's body. */
-export const BODY_MAX = 1024;
+export const BODY_MAX = fieldLimits.messageBody.maxLength;
 export const DEFAULT_TTL_OPTIONS: readonly number[] = [60, 1440, 4320, 10080];
-const TTL_MIN = 1;
-const TTL_MAX = 43200;
+const TTL_MIN = fieldLimits.ttlMinutes.min;
+const TTL_MAX = fieldLimits.ttlMinutes.max;
 
 /** What the agent has typed or picked for one choice. Kept per choice, so switching loses nothing. */
 export interface Draft {

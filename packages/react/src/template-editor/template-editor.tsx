@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { templateRules, type TemplateDraftKind, type TemplateField } from '@wacall/core/browser';
+import { fieldLimits } from '@wacall/core/platform';
 import { useWacallI18n } from '../i18n/messages-context';
 import { cx } from '../internal/cx';
 import { languageName } from '../internal/language-name';
@@ -15,7 +16,8 @@ import { useTemplateDraft } from './use-template-draft';
 
 const BOTH_KINDS: readonly TemplateDraftKind[] = ['call_permission_request', 'call_invite'];
 const DEFAULT_LANGUAGES = ['en_US', 'en_GB', 'es', 'es_MX', 'pt_BR', 'fr', 'de', 'it'];
-const DEFAULT_TTL_OPTIONS = [1440, 4320, 10_080, 20_160, 43_200];
+const { min: TTL_MIN, max: TTL_MAX } = fieldLimits.templateTtlMinutes;
+const DEFAULT_TTL_OPTIONS = [TTL_MIN, 4320, 10_080, 20_160, TTL_MAX];
 
 /**
  * Creates a calling template: a call permission request or a call button (`voice_call`). Checks every

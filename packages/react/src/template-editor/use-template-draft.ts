@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { fieldLimits } from '@wacall/core/platform';
 import {
   checkTemplateDraft,
   templatePlaceholders,
@@ -23,7 +24,7 @@ export interface EditorValues {
   ttlMinutes: number;
 }
 
-export const DEFAULT_TTL_MINUTES = 10_080;
+export const DEFAULT_TTL_MINUTES = fieldLimits.ttlMinutes.default;
 
 export function initialValues(defaults: Partial<TemplateDraft> = {}, language = 'en_US') {
   return {
