@@ -5,24 +5,24 @@ import {
   businessState,
   defaultBusinessNumber,
   publicBusiness,
-} from './business-numbers';
-import { expireRingingCalls } from './call-flow';
-import { SimulatorClock } from './clock';
-import type { SimulatorContext } from './context';
-import { conversationFor } from './conversations';
-import { createCustomer } from './customer';
+} from './world/business-numbers';
+import { expireRingingCalls } from './flows/call-lifecycle';
+import { SimulatorClock } from './world/clock';
+import type { SimulatorContext } from './world/world';
+import { conversationFor } from './world/conversations';
+import { createCustomer } from './customer/simulated-customer';
 import { SimulatorUsageError } from './errors/simulator-usage-error';
-import { handleGraphRequest } from './graph-router';
-import { resolveLimits } from './limits';
-import { SimulatorRandom } from './random';
+import { handleGraphRequest } from './graph/router';
+import { resolveLimits } from './world/limits';
+import { SimulatorRandom } from './world/random';
 import type { CloudApiSimulator, CloudApiSimulatorOptions } from './simulator-types';
-import { callSnapshot, customerSnapshot } from './snapshots';
-import type { BusinessNumber } from './state';
-import { templateStatusUpdate } from './template-review';
-import { TemplateStore, type TemplateChange } from './template-store';
-import type { WebhookUpdate } from './webhook-payloads';
-import { verifySubscription } from './verify-subscription';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { callSnapshot, customerSnapshot } from './world/snapshots';
+import type { BusinessNumber } from './world/state';
+import { templateStatusUpdate } from './world/template-review';
+import { TemplateStore, type TemplateChange } from './world/template-store';
+import type { WebhookUpdate } from './webhooks/payloads';
+import { verifySubscription } from './webhooks/subscription-check';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export type {
   CloudApiSimulator,

@@ -1,12 +1,12 @@
 /** The customer's call actions: each checks the step is possible, then runs the call state machine. */
-import { withinCallHours } from './call-hours';
-import { endCall, pickUp, startIncomingCall, type EndOptions } from './call-flow';
-import type { SimulatorContext } from './context';
-import { SimulatorUsageError } from './errors/simulator-usage-error';
-import { callingEnabled } from './permissions';
-import { activeCallOf } from './snapshots';
-import type { CallState, ConversationState } from './state';
-import type { WebhookUpdate } from './webhook-payloads';
+import { withinCallHours } from '../world/call-hours';
+import { endCall, pickUp, startIncomingCall, type EndOptions } from '../flows/call-lifecycle';
+import type { SimulatorContext } from '../world/world';
+import { SimulatorUsageError } from '../errors/simulator-usage-error';
+import { callingEnabled } from '../flows/permission-replies';
+import { activeCallOf } from '../world/snapshots';
+import type { CallState, ConversationState } from '../world/state';
+import type { WebhookUpdate } from '../webhooks/payloads';
 
 /** What a customer step produced: its result and the webhooks Meta sends for it. */
 export interface StepOutcome<T> {

@@ -1,12 +1,12 @@
 /** The customer's permission actions and their replies (spec §3.7). */
-import type { SimulatorContext } from './context';
-import { actionableRequest, hasCallPermission, openWindow } from './conversations';
-import type { StepOutcome } from './customer-calls';
-import { SimulatorUsageError } from './errors/simulator-usage-error';
-import { grantPermission, refusePermission } from './permissions';
-import { notifyCustomer } from './snapshots';
-import type { ConversationState } from './state';
-import { inboundMessageUpdate } from './webhook-payloads';
+import type { SimulatorContext } from '../world/world';
+import { actionableRequest, hasCallPermission, openWindow } from '../world/conversations';
+import type { StepOutcome } from './call-actions';
+import { SimulatorUsageError } from '../errors/simulator-usage-error';
+import { grantPermission, refusePermission } from '../flows/permission-replies';
+import { notifyCustomer } from '../world/snapshots';
+import type { ConversationState } from '../world/state';
+import { inboundMessageUpdate } from '../webhooks/payloads';
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);

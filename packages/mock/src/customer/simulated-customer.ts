@@ -2,7 +2,7 @@
  * The WhatsApp user's side of the simulation. Each action changes the simulated world and resolves
  * once the webhooks Meta would send for it have been delivered.
  */
-import type { SimulatorContext } from './context';
+import type { SimulatorContext } from '../world/world';
 import {
   answerCall,
   dropCall,
@@ -12,18 +12,18 @@ import {
   rejectCall,
   type CustomerCallOptions,
   type StepOutcome,
-} from './customer-calls';
+} from './call-actions';
 import {
   acceptCallbackPermission,
   acceptPermission,
   declinePermission,
   revokePermission,
   writeMessage,
-} from './customer-permissions';
-import { customerSnapshot, type CustomerSnapshot } from './snapshots';
-import type { ConversationState } from './state';
+} from './permission-actions';
+import { customerSnapshot, type CustomerSnapshot } from '../world/snapshots';
+import type { ConversationState } from '../world/state';
 
-export type { CustomerCallOptions } from './customer-calls';
+export type { CustomerCallOptions } from './call-actions';
 
 /** Drives one WhatsApp user in their conversation with one business number. */
 export interface SimulatedCustomer {

@@ -2,20 +2,20 @@
  * The call state machine both sides drive: start, pick up, end. Each transition updates the
  * conversation's counters and returns the webhooks Meta sends for it, in Meta's order.
  */
-import { callMediaUpdates } from './call-media-files';
-import type { SimulatorContext } from './context';
-import { openWindow } from './conversations';
-import { recordConnectedCall, recordMissedBusinessCall } from './permissions';
-import { buildSdp } from './sdp';
-import { notifyCall } from './snapshots';
-import type { CallEnd, CallParty, CallState, ConversationState } from './state';
+import { callMediaUpdates } from './call-recordings';
+import type { SimulatorContext } from '../world/world';
+import { openWindow } from '../world/conversations';
+import { recordConnectedCall, recordMissedBusinessCall } from './permission-replies';
+import { buildSdp } from '../media/sample-sdp';
+import { notifyCall } from '../world/snapshots';
+import type { CallEnd, CallParty, CallState, ConversationState } from '../world/state';
 import {
   callConnectUpdate,
   callCreatedUpdate,
   callStatusUpdate,
   callTerminateUpdate,
   type WebhookUpdate,
-} from './webhook-payloads';
+} from '../webhooks/payloads';
 
 export interface IncomingCallOptions {
   ctaPayload?: string;

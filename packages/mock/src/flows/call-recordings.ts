@@ -3,10 +3,10 @@
  * announced by webhook, kept for `GET /{media-id}` and the download of its bytes (spec §3.10).
  */
 import { createHash } from 'node:crypto';
-import type { SimulatorContext } from './context';
-import { oggOpusTone } from './media/ogg-opus';
-import type { CallState } from './state';
-import { callMediaUpdate, type WebhookUpdate } from './webhook-payloads';
+import type { SimulatorContext } from '../world/world';
+import { oggOpusTone } from '../media/ogg-opus';
+import type { CallState } from '../world/state';
+import { callMediaUpdate, type WebhookUpdate } from '../webhooks/payloads';
 
 /** A file the simulator serves through its media endpoints. */
 export interface StoredMedia {

@@ -2,13 +2,13 @@
  * Call permissions between a business number and a customer: who may ask, grants, declines,
  * revocations (by the user or after consecutive missed calls), and `GET call_permissions`.
  */
-import { unixSeconds } from './clock';
-import type { SimulatorContext } from './context';
-import { effectivePermission, hasCallPermission, openWindow } from './conversations';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
-import { checkLimit, type RollingLimit } from './limits';
-import type { BusinessState, ConversationState } from './state';
-import { permissionReplyUpdate, type WebhookUpdate } from './webhook-payloads';
+import { unixSeconds } from '../world/clock';
+import type { SimulatorContext } from '../world/world';
+import { effectivePermission, hasCallPermission, openWindow } from '../world/conversations';
+import { SimulatedGraphError } from '../graph/simulated-graph-error';
+import { checkLimit, type RollingLimit } from '../world/limits';
+import type { BusinessState, ConversationState } from '../world/state';
+import { permissionReplyUpdate, type WebhookUpdate } from '../webhooks/payloads';
 
 function iso(epochMs: number): string {
   return new Date(epochMs).toISOString();

@@ -3,10 +3,10 @@
  * durations computed from the simulator's own call history (spec §3.10).
  */
 import type { EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from './context';
-import { callCost } from './rate-card';
+import type { SimulatorContext } from '../world/world';
+import { callCost } from '../world/rate-card';
 import { invalid } from './request-fields';
-import type { CallState } from './state';
+import type { CallState } from '../world/state';
 
 type Granularity = 'HALF_HOUR' | 'DAILY' | 'MONTHLY';
 const granularities: readonly string[] = ['HALF_HOUR', 'DAILY', 'MONTHLY'];

@@ -1,8 +1,8 @@
-import { handleCalls, type EndpointResult } from '../calls-endpoint';
-import type { SimulatorContext } from '../context';
-import { isObject, type JsonObject } from '../request-fields';
-import type { BusinessState } from '../state';
-import type { SimulatorMedia } from './simulator-media';
+import { handleCalls, type EndpointResult } from './calls-endpoint';
+import type { SimulatorContext } from '../world/world';
+import { isObject, type JsonObject } from './request-fields';
+import type { BusinessState } from '../world/state';
+import type { SimulatorMedia } from '../media/simulator-media';
 
 /**
  * `POST /calls` with real media: the relay answers a `connect` offer before the call is created

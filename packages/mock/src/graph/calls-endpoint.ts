@@ -1,10 +1,10 @@
 /** `POST /{phone-number-id}/calls`: connect, pre_accept, accept, reject, terminate (spec §2.1). */
-import { endCall, pickUp, startOutgoingCall } from './call-flow';
-import type { SimulatorContext } from './context';
-import { conversationFor, hasCallPermission } from './conversations';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
-import { checkLimit } from './limits';
-import { assertBusinessCallingAvailable } from './permissions';
+import { endCall, pickUp, startOutgoingCall } from '../flows/call-lifecycle';
+import type { SimulatorContext } from '../world/world';
+import { conversationFor, hasCallPermission } from '../world/conversations';
+import { SimulatedGraphError } from './simulated-graph-error';
+import { checkLimit } from '../world/limits';
+import { assertBusinessCallingAvailable } from '../flows/permission-replies';
 import {
   checkMediaOptIn,
   invalid,
@@ -16,10 +16,10 @@ import {
   requireWhatsApp,
   type JsonObject,
 } from './request-fields';
-import { findSdpProblems } from './sdp';
-import { activeCallOf } from './snapshots';
-import type { BusinessState, CallState } from './state';
-import type { WebhookUpdate } from './webhook-payloads';
+import { findSdpProblems } from '../media/sample-sdp';
+import { activeCallOf } from '../world/snapshots';
+import type { BusinessState, CallState } from '../world/state';
+import type { WebhookUpdate } from '../webhooks/payloads';
 
 export interface EndpointResult {
   body: unknown;

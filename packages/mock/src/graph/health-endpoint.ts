@@ -1,7 +1,7 @@
 /** `GET /{phone-number-id}?fields=health_status`: can the number send messages and take SIP calls (spec §3.10). */
 import type { EndpointResult } from './calls-endpoint';
 import { isObject } from './request-fields';
-import type { BusinessState } from './state';
+import type { BusinessState } from '../world/state';
 
 interface HealthError {
   error_code: number;

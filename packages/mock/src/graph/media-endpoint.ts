@@ -1,7 +1,7 @@
 /** `GET /{media-id}` and the authenticated download of its bytes (spec §3.10). */
-import { mediaContentUrl, type StoredMedia } from './call-media-files';
-import type { SimulatorContext } from './context';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
+import { mediaContentUrl, type StoredMedia } from '../flows/call-recordings';
+import type { SimulatorContext } from '../world/world';
+import { SimulatedGraphError } from './simulated-graph-error';
 import { unsupportedRequest } from './graph-errors';
 
 // Meta keeps call recordings and transcripts for 7 days.

@@ -3,14 +3,14 @@
  * requests and call invites, and templates of either kind (spec §2.4).
  */
 import type { EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from './context';
-import { conversationFor, isWindowOpen } from './conversations';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
+import type { SimulatorContext } from '../world/world';
+import { conversationFor, isWindowOpen } from '../world/conversations';
+import { SimulatedGraphError } from './simulated-graph-error';
 import {
   assertCallingEnabled,
   assertCanRequestPermission,
   recordPermissionRequest,
-} from './permissions';
+} from '../flows/permission-replies';
 import {
   invalid,
   isObject,
@@ -21,10 +21,10 @@ import {
   requireWhatsApp,
   type JsonObject,
 } from './request-fields';
-import { notifyCustomer } from './snapshots';
-import type { BusinessState, ConversationState, InboxMessage } from './state';
-import { templateBodyText, templateCallingKind } from './template-store';
-import { messageStatusUpdate } from './webhook-payloads';
+import { notifyCustomer } from '../world/snapshots';
+import type { BusinessState, ConversationState, InboxMessage } from '../world/state';
+import { templateBodyText, templateCallingKind } from '../world/template-store';
+import { messageStatusUpdate } from '../webhooks/payloads';
 
 const minute = 60_000;
 

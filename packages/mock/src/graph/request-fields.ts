@@ -1,7 +1,7 @@
 /** Reading a Graph request body the way the platform does: wrong or missing fields are error 100. */
-import type { SimulatorContext } from './context';
-import { customerByUserId } from './conversations';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
+import type { SimulatorContext } from '../world/world';
+import { customerByUserId } from '../world/conversations';
+import { SimulatedGraphError } from './simulated-graph-error';
 
 export type JsonObject = Record<string, unknown>;
 

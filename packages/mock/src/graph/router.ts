@@ -3,19 +3,19 @@
  * `Response` out, with Graph's paths, bearer auth and error envelope.
  */
 import { handleCalls, type EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from './context';
-import { conversationFor, customerByUserId } from './conversations';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
+import type { SimulatorContext } from '../world/world';
+import { conversationFor, customerByUserId } from '../world/conversations';
+import { SimulatedGraphError } from './simulated-graph-error';
 import { graphErrors, unsupportedRequest } from './graph-errors';
-import { handleCallsWithMedia } from './media/calls-with-media';
+import { handleCallsWithMedia } from './calls-endpoint-with-media';
 import { callAnalytics } from './analytics-endpoint';
 import { healthStatus } from './health-endpoint';
 import { mediaFile, mediaInfo } from './media-endpoint';
 import { handleMessages } from './messages-endpoint';
-import { callPermissionsBody } from './permissions';
+import { callPermissionsBody } from '../flows/permission-replies';
 import { invalid, isObject, type JsonObject } from './request-fields';
 import { getSettings, updateSettings } from './settings-endpoint';
-import type { BusinessState } from './state';
+import type { BusinessState } from '../world/state';
 
 export interface GraphAuth {
   /** Accepted bearer tokens; any non-empty token when absent. */

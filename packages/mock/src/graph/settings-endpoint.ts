@@ -1,10 +1,10 @@
 /** `GET` and `POST /{phone-number-id}/settings`: the number's `calling` object (spec §2.3). */
-import { callHoursProblems } from './call-hours';
+import { callHoursProblems } from '../world/call-hours';
 import type { EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from './context';
+import type { SimulatorContext } from '../world/world';
 import { invalid, isObject, requireObject, type JsonObject } from './request-fields';
-import type { BusinessState } from './state';
-import { settingsUpdate } from './webhook-payloads';
+import type { BusinessState } from '../world/state';
+import { settingsUpdate } from '../webhooks/payloads';
 
 /** A number's calling settings when the test does not say otherwise: calling on, like a ready number. */
 export function defaultCallingSettings(enabled: boolean): JsonObject {

@@ -1,6 +1,6 @@
 import { WacallError } from '@wacall/core';
-import { graphErrors, type GraphErrorCode } from '../graph-errors';
-import { hasMarker } from './has-marker';
+import { graphErrors, type GraphErrorCode } from './graph-errors';
+import { hasMarker } from '../errors/has-marker';
 
 const marker = Symbol.for('@wacall/mock/simulated-graph-error');
 

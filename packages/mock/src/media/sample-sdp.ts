@@ -1,4 +1,4 @@
-import { SimulatorRandom } from './random';
+import { SimulatorRandom } from '../world/random';
 
 /** Who wrote the SDP: Meta's relay (ICE-lite, public host candidates) or the business's WebRTC peer. */
 export type SdpSide = 'platform' | 'business';

@@ -3,14 +3,14 @@
  * them — in order, one at a time — to listeners and to the webhook URL.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SimulatorRandom } from './random';
+import type { SimulatorRandom } from '../world/random';
 import {
   buildEnvelopes,
   serialiseLikeMeta,
   signBody,
   type WebhookEnvelope,
-} from './webhook-envelope';
-import type { WebhookUpdate } from './webhook-payloads';
+} from './envelope';
+import type { WebhookUpdate } from './payloads';
 
 /** How webhooks leave the simulator. Change at runtime with `simulator.configureDelivery()`. */
 export interface DeliveryOptions {

@@ -3,7 +3,7 @@
  * exact bytes. Pure functions: the dispatcher decides when and where the bodies go.
  */
 import { createHmac } from 'node:crypto';
-import type { WebhookUpdate } from './webhook-payloads';
+import type { WebhookUpdate } from './payloads';
 
 export interface WebhookEnvelope {
   object: 'whatsapp_business_account';

@@ -2,8 +2,8 @@
  * Builders for the `value` of each webhook change, in Meta's wire shapes (spec §3). Each returns one
  * update; the dispatcher wraps updates into envelopes, batches, signs and delivers them.
  */
-import { unixSeconds } from './clock';
-import type { BusinessState, CallState, ConversationState, InboxMessage } from './state';
+import { unixSeconds } from '../world/clock';
+import type { BusinessState, CallState, ConversationState, InboxMessage } from '../world/state';
 
 /** One change (`entry[].changes[]`) before it is wrapped into an envelope. */
 export interface WebhookUpdate {

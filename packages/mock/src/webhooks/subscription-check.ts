@@ -1,5 +1,5 @@
 /** Meta's webhook verification request (spec §3.1), so a handler's GET challenge can be tested. */
-import type { SimulatorRandom } from './random';
+import type { SimulatorRandom } from '../world/random';
 
 export interface SubscriptionCheck {
   /** Whether the endpoint answered 200 with exactly the challenge. */

@@ -1,7 +1,7 @@
 /** Business phone numbers: the default one, adding more, and their public view. */
-import type { SimulatorContext } from './context';
-import { SimulatorUsageError } from './errors/simulator-usage-error';
-import { defaultCallingSettings } from './settings-endpoint';
+import type { SimulatorContext } from './world';
+import { SimulatorUsageError } from '../errors/simulator-usage-error';
+import { defaultCallingSettings } from '../graph/settings-endpoint';
 import type { BusinessNumber, BusinessState } from './state';
 
 /** A business number to add; `wabaId` defaults to the default number's account. */

@@ -1,5 +1,5 @@
 /** Finding customers and their conversation with a business number; the 24 h window; permission status. */
-import type { SimulatorContext } from './context';
+import type { SimulatorContext } from './world';
 import type { BusinessState, ConversationState, CustomerProfile } from './state';
 
 /** A customer's effective permission now (a temporary grant past its expiry reads `expired`). */

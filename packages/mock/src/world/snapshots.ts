@@ -1,5 +1,5 @@
 /** Plain-data views of the simulator's state, for assertions and for a UI that shows the phone. */
-import type { SimulatorChange, SimulatorContext } from './context';
+import type { SimulatorChange, SimulatorContext } from './world';
 import { actionableRequest, effectivePermission, isWindowOpen } from './conversations';
 import type { EffectivePermission } from './conversations';
 import { checkLimit } from './limits';

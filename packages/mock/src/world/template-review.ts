@@ -4,7 +4,7 @@
  */
 import { unixSeconds } from './clock';
 import type { StoredTemplate } from './template-store';
-import type { WebhookUpdate } from './webhook-payloads';
+import type { WebhookUpdate } from '../webhooks/payloads';
 
 /** What a review decides. */
 export type TemplateReviewOutcome = 'approved' | 'rejected';

@@ -1,7 +1,7 @@
 /** Message templates per WhatsApp Business Account: `POST`/`GET /{waba-id}/message_templates`. */
 import type { SimulatorRandom } from './random';
-import { SimulatedGraphError } from './errors/simulated-graph-error';
-import { invalid, isObject, requireString, type JsonObject } from './request-fields';
+import { SimulatedGraphError } from '../graph/simulated-graph-error';
+import { invalid, isObject, requireString, type JsonObject } from '../graph/request-fields';
 import {
   automaticDecision,
   normaliseResult,

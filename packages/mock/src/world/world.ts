@@ -1,14 +1,14 @@
 /** The state every part of the simulator shares. Internal: users hold a `CloudApiSimulator`. */
-import type { StoredMedia } from './call-media-files';
+import type { StoredMedia } from '../flows/call-recordings';
 import type { SimulatorClock } from './clock';
 import type { SimulatorLimits } from './limits';
-import type { SimulatorMedia } from './media/simulator-media';
+import type { SimulatorMedia } from '../media/simulator-media';
 import type { SimulatorRandom } from './random';
 import type { CallSnapshot, CustomerSnapshot } from './snapshots';
 import type { BusinessState, CallState, ConversationState, CustomerProfile } from './state';
 import type { TemplateReviewOption } from './template-review';
 import type { TemplateStore } from './template-store';
-import type { WebhookDispatcher } from './webhook-dispatcher';
+import type { WebhookDispatcher } from '../webhooks/dispatcher';
 
 /** Something in the simulated world changed; UIs re-render from the snapshot. */
 export type SimulatorChange =
