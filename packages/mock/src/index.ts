@@ -17,7 +17,7 @@ export type { BusinessNumberInput } from './world/business-numbers';
 export type { SubscriptionCheck } from './webhooks/subscription-check';
 export type { SimulatorServer, SimulatorServerOptions } from './server';
 export type { CustomerCallOptions, SimulatedCustomer } from './customer/simulated-customer';
-export type { SimulatorChange, SimulatorChangeListener } from './world/world';
+export type { SimulatorChange, SimulatorChangeListener } from './world/changes';
 export type { CallSnapshot, CustomerSnapshot, UsageSnapshot } from './world/snapshots';
 export type { EffectivePermission } from './world/conversations';
 export type {
@@ -28,7 +28,7 @@ export type {
   InboxMessage,
   InboxMessageKind,
 } from './world/state';
-export type { StoredTemplate } from './world/template-store';
+export type { StoredTemplate } from './world/state';
 export type {
   TemplateReviewOption,
   TemplateReviewOutcome,

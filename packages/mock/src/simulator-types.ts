@@ -1,13 +1,13 @@
 /** The public shapes of the simulator: its options and its methods. */
 import type { BusinessNumberInput } from './world/business-numbers';
-import type { SimulatorChangeListener } from './world/world';
+import type { SimulatorChangeListener } from './world/changes';
 import type { SimulatedCustomer } from './customer/simulated-customer';
 import type { SimulatorLimits, SimulatorLimitsOverrides } from './world/limits';
 import type { MediaPeer, MediaPeerOptions } from './media/media-peer';
 import type { CallSnapshot, CustomerSnapshot } from './world/snapshots';
 import type { BusinessNumber } from './world/state';
 import type { TemplateReviewOption, TemplateReviewOutcome } from './world/template-review';
-import type { StoredTemplate } from './world/template-store';
+import type { StoredTemplate } from './world/state';
 import type { SubscriptionCheck } from './webhooks/subscription-check';
 import type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhooks/dispatcher';
 

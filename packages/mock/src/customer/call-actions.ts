@@ -1,12 +1,17 @@
 /** The customer's call actions: each checks the step is possible, then runs the call state machine. */
-import { withinCallHours } from '../world/call-hours';
-import { endCall, pickUp, startIncomingCall, type EndOptions } from '../flows/call-lifecycle';
-import type { SimulatorContext } from '../world/world';
 import { SimulatorUsageError } from '../errors/simulator-usage-error';
-import { callingEnabled } from '../flows/permission-replies';
+import {
+  endCall,
+  pickUp,
+  startIncomingCall,
+  type EndOptions,
+  type LifecycleContext,
+} from '../flows/call-lifecycle';
+import type { WebhookUpdate } from '../webhooks/payloads';
+import { withinCallHours } from '../world/call-hours';
+import { callingEnabled } from '../world/permission-rules';
 import { activeCallOf } from '../world/snapshots';
 import type { CallState, ConversationState } from '../world/state';
-import type { WebhookUpdate } from '../webhooks/payloads';
 
 /** What a customer step produced: its result and the webhooks Meta sends for it. */
 export interface StepOutcome<T> {
@@ -29,7 +34,7 @@ function usage(message: string, fix: string): never {
 
 /** The call with this id between this customer and business number. */
 export function ownCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
 ): CallState {
@@ -44,7 +49,7 @@ export function ownCall(
 }
 
 function ringingBusinessCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
   verb: 'answered' | 'rejected' | 'ignored',
@@ -61,7 +66,7 @@ function ringingBusinessCall(
   return call;
 }
 
-function ended(context: SimulatorContext, call: CallState, options: EndOptions): StepOutcome<void> {
+function ended(context: LifecycleContext, call: CallState, options: EndOptions): StepOutcome<void> {
   return { result: undefined, updates: endCall(context, call, options) };
 }
 
@@ -88,7 +93,7 @@ function invitePayload(
 }
 
 export function placeCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   options: CustomerCallOptions,
 ): StepOutcome<`wacid.${string}`> {
@@ -126,7 +131,7 @@ export function placeCall(
 }
 
 export function answerCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
 ): StepOutcome<void> {
@@ -135,7 +140,7 @@ export function answerCall(
 }
 
 export function rejectCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
 ): StepOutcome<void> {
@@ -144,7 +149,7 @@ export function rejectCall(
 }
 
 export function ignoreCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
 ): StepOutcome<void> {
@@ -154,7 +159,7 @@ export function ignoreCall(
 
 /** Hangs up a call in progress, cancels the customer's own ringing call, or declines a ringing business call. */
 export function hangUpCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
 ): StepOutcome<void> {
@@ -172,7 +177,7 @@ export function hangUpCall(
 }
 
 export function dropCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   callId: string,
   side: unknown,

@@ -1,19 +1,21 @@
 /** The customer's permission actions and their replies (spec §3.7). */
-import type { SimulatorContext } from '../world/world';
-import { actionableRequest, hasCallPermission, openWindow } from '../world/conversations';
-import type { StepOutcome } from './call-actions';
 import { SimulatorUsageError } from '../errors/simulator-usage-error';
-import { grantPermission, refusePermission } from '../flows/permission-replies';
-import { notifyCustomer } from '../world/snapshots';
-import type { ConversationState } from '../world/state';
+import { grantPermission, refusePermission, type ReplyContext } from '../flows/permission-replies';
 import { inboundMessageUpdate } from '../webhooks/payloads';
+import { notifyCustomer, type ChangeFeed } from '../world/changes';
+import { actionableRequest, hasCallPermission, openWindow } from '../world/conversations';
+import type { ConversationState } from '../world/state';
+import type { StepOutcome } from './call-actions';
+
+/** What the customer's permission steps read and write. */
+export type PermissionActionContext = ReplyContext & ChangeFeed;
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);
 }
 
 export function writeMessage(
-  context: SimulatorContext,
+  context: PermissionActionContext,
   conversation: ConversationState,
   text: unknown,
 ): StepOutcome<{ messageId: string }> {
@@ -32,7 +34,7 @@ export function writeMessage(
 
 /** Approves the latest request; `permanent` without a request is the business-profile toggle. */
 export function acceptPermission(
-  context: SimulatorContext,
+  context: PermissionActionContext,
   conversation: ConversationState,
   permanent: boolean,
 ): StepOutcome<void> {
@@ -54,7 +56,7 @@ export function acceptPermission(
 }
 
 export function declinePermission(
-  context: SimulatorContext,
+  context: PermissionActionContext,
   conversation: ConversationState,
 ): StepOutcome<void> {
   const request = actionableRequest(context, conversation);
@@ -74,7 +76,7 @@ export function declinePermission(
 }
 
 export function revokePermission(
-  context: SimulatorContext,
+  context: PermissionActionContext,
   conversation: ConversationState,
 ): StepOutcome<void> {
   if (!hasCallPermission(conversation, context.clock.now())) {
@@ -91,7 +93,7 @@ export function revokePermission(
 
 /** The "let this business call you" prompt after a call: an automatic grant whose context is the call. */
 export function acceptCallbackPermission(
-  context: SimulatorContext,
+  context: PermissionActionContext,
   conversation: ConversationState,
 ): StepOutcome<void> {
   const { business } = conversation;

@@ -2,7 +2,6 @@
  * The WhatsApp user's side of the simulation. Each action changes the simulated world and resolves
  * once the webhooks Meta would send for it have been delivered.
  */
-import type { SimulatorContext } from '../world/world';
 import {
   answerCall,
   dropCall,
@@ -20,6 +19,8 @@ import {
   revokePermission,
   writeMessage,
 } from './permission-actions';
+import type { LifecycleContext } from '../flows/call-lifecycle';
+import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { customerSnapshot, type CustomerSnapshot } from '../world/snapshots';
 import type { ConversationState } from '../world/state';
 
@@ -55,9 +56,14 @@ export interface SimulatedCustomer {
   acceptCallbackPermission(): Promise<void>;
 }
 
+/** What a customer reads and changes: the call state machine's context, and delivery of its webhooks. */
+export type CustomerContext = LifecycleContext & {
+  readonly dispatcher: Pick<WebhookDispatcher, 'emit'>;
+};
+
 /** @internal `settle` runs the simulator's due timers before each step. */
 export function createCustomer(
-  context: SimulatorContext,
+  context: CustomerContext,
   conversation: ConversationState,
   settle: () => void,
 ): SimulatedCustomer {

@@ -2,13 +2,13 @@
  * The call state machine both sides drive: start, pick up, end. Each transition updates the
  * conversation's counters and returns the webhooks Meta sends for it, in Meta's order.
  */
-import { callMediaUpdates } from './call-recordings';
-import type { SimulatorContext } from '../world/world';
-import { openWindow } from '../world/conversations';
-import { recordConnectedCall, recordMissedBusinessCall } from './permission-replies';
 import { buildSdp } from '../media/sample-sdp';
-import { notifyCall } from '../world/snapshots';
+import type { SimulatorMedia } from '../media/simulator-media';
+import { notifyCall, type ChangeFeed } from '../world/changes';
+import { openWindow } from '../world/conversations';
+import { recordConnectedCall } from '../world/permission-rules';
 import type { CallEnd, CallParty, CallState, ConversationState } from '../world/state';
+import type { World } from '../world/world';
 import {
   callConnectUpdate,
   callCreatedUpdate,
@@ -16,6 +16,16 @@ import {
   callTerminateUpdate,
   type WebhookUpdate,
 } from '../webhooks/payloads';
+import { callMediaUpdates, type RecordingContext } from './call-recordings';
+import { recordMissedBusinessCall } from './permission-replies';
+
+/** What the call state machine reads and writes: calls, time, ids, counters, recordings, media. */
+export type LifecycleContext = Pick<World, 'clock' | 'limits' | 'random' | 'calls'> &
+  RecordingContext &
+  ChangeFeed & {
+    /** Real WebRTC peers per call, when the simulator was created with `media`. */
+    readonly media?: SimulatorMedia;
+  };
 
 export interface IncomingCallOptions {
   ctaPayload?: string;
@@ -26,7 +36,7 @@ export interface IncomingCallOptions {
 
 /** The customer calls the business: Meta sends the connect webhook with its SDP offer. */
 export function startIncomingCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   options: IncomingCallOptions,
 ): { call: CallState; updates: WebhookUpdate[] } {
@@ -63,7 +73,7 @@ function sipDelivery(conversation: ConversationState): 'off' | 'webhooks' | 'sil
 
 /** The business called (`connect`): Meta answers the SDP and the customer's phone rings. */
 export function startOutgoingCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   conversation: ConversationState,
   options: { offerSdp: string; bizOpaqueCallbackData?: string },
 ): { call: CallState; updates: WebhookUpdate[] } {
@@ -92,7 +102,7 @@ export function startOutgoingCall(
 }
 
 /** The callee picks up: the business accepts an incoming call, or the customer answers. */
-export function pickUp(context: SimulatorContext, call: CallState): WebhookUpdate[] {
+export function pickUp(context: LifecycleContext, call: CallState): WebhookUpdate[] {
   const now = context.clock.now();
   call.phase = 'ongoing';
   call.answeredAt = now;
@@ -117,7 +127,7 @@ export interface EndOptions {
 
 /** Ends a call: REJECTED status first when the customer declined, then terminate, then any auto-revoke. */
 export function endCall(
-  context: SimulatorContext,
+  context: LifecycleContext,
   call: CallState,
   options: EndOptions,
 ): WebhookUpdate[] {
@@ -144,7 +154,7 @@ export function endCall(
 }
 
 /** Ends calls that rang past the platform's window; each ends at the moment its window closed. */
-export function expireRingingCalls(context: SimulatorContext): WebhookUpdate[] {
+export function expireRingingCalls(context: LifecycleContext): WebhookUpdate[] {
   const now = context.clock.now();
   const updates: WebhookUpdate[] = [];
   const ringing = [...context.calls.values()]

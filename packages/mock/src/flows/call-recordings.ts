@@ -3,26 +3,13 @@
  * announced by webhook, kept for `GET /{media-id}` and the download of its bytes (spec §3.10).
  */
 import { createHash } from 'node:crypto';
-import type { SimulatorContext } from '../world/world';
 import { oggOpusTone } from '../media/ogg-opus';
-import type { CallState } from '../world/state';
+import type { CallState, StoredMedia } from '../world/state';
+import type { World } from '../world/world';
 import { callMediaUpdate, type WebhookUpdate } from '../webhooks/payloads';
 
-/** A file the simulator serves through its media endpoints. */
-export interface StoredMedia {
-  id: string;
-  callId: string;
-  mimeType: string;
-  bytes: Uint8Array;
-  /** Base64 SHA-256 of the bytes, as Meta reports it. */
-  sha256: string;
-  createdAt: number;
-}
-
-/** Where the bytes of a media file are served: beside `GET /{version}/{media-id}` on the same origin. */
-export function mediaContentUrl(graphBase: string, id: string): string {
-  return `${graphBase}/${id}/content`;
-}
+/** Where recordings are kept, and what naming and dating them reads. */
+export type RecordingContext = Pick<World, 'mediaFiles' | 'random' | 'clock'>;
 
 // The longest recording the simulator makes: enough to play back, small enough to keep in memory.
 const MAX_RECORDING_SECONDS = 10;
@@ -32,7 +19,7 @@ const MAX_RECORDING_SECONDS = 10;
  * record. Meta sends them within a minute of the hang-up; the simulator sends them right after the
  * terminate. Their `url` is Meta-shaped, like Meta's short-lived; `GET /{media-id}` gives a served one.
  */
-export function callMediaUpdates(context: SimulatorContext, call: CallState): WebhookUpdate[] {
+export function callMediaUpdates(context: RecordingContext, call: CallState): WebhookUpdate[] {
   if (call.answeredAt === undefined || call.endedAt === undefined) return [];
   const seconds = Math.max(1, Math.round((call.endedAt - call.answeredAt) / 1000));
   const updates: WebhookUpdate[] = [];
@@ -54,7 +41,7 @@ export function callMediaUpdates(context: SimulatorContext, call: CallState): We
 }
 
 function store(
-  context: SimulatorContext,
+  context: RecordingContext,
   call: CallState,
   mimeType: string,
   bytes: Uint8Array,

@@ -2,8 +2,8 @@
  * `GET /{waba-id}?fields=call_analytics.start(…).end(…).granularity(…)…`: counts, costs and average
  * durations computed from the simulator's own call history (spec §3.10).
  */
-import type { EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from '../world/world';
+import type { EndpointResult } from './graph-context';
+import type { World } from '../world/world';
 import { callCost } from '../world/rate-card';
 import { invalid } from './request-fields';
 import type { CallState } from '../world/state';
@@ -90,7 +90,7 @@ const talkSeconds = (call: CallState) =>
 
 /** One data point per bucket (and direction, when split) that had calls; empty buckets are left out. */
 export function callAnalytics(
-  context: SimulatorContext,
+  context: Pick<World, 'calls'>,
   wabaId: string,
   fields: string,
 ): EndpointResult {

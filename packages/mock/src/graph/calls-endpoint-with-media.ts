@@ -1,8 +1,8 @@
-import { handleCalls, type EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from '../world/world';
-import { isObject, type JsonObject } from './request-fields';
-import type { BusinessState } from '../world/state';
 import type { SimulatorMedia } from '../media/simulator-media';
+import { isObject, type JsonObject } from '../world/json-object';
+import type { BusinessState } from '../world/state';
+import { handleCalls, type CallsEndpointContext } from './calls-endpoint';
+import type { EndpointResult } from './graph-context';
 
 /**
  * `POST /calls` with real media: the relay answers a `connect` offer before the call is created
@@ -10,7 +10,7 @@ import type { SimulatorMedia } from '../media/simulator-media';
  * `pre_accept`/`accept` once the endpoint has accepted it.
  */
 export async function handleCallsWithMedia(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   media: SimulatorMedia,
   business: BusinessState,
   body: JsonObject,

@@ -1,30 +1,27 @@
 /** `POST /{phone-number-id}/calls`: connect, pre_accept, accept, reject, terminate (spec §2.1). */
-import { endCall, pickUp, startOutgoingCall } from '../flows/call-lifecycle';
-import type { SimulatorContext } from '../world/world';
+import { endCall, pickUp, startOutgoingCall, type LifecycleContext } from '../flows/call-lifecycle';
 import { conversationFor, hasCallPermission } from '../world/conversations';
-import { SimulatedGraphError } from './simulated-graph-error';
+import { isObject, type JsonObject } from '../world/json-object';
 import { checkLimit } from '../world/limits';
-import { assertBusinessCallingAvailable } from '../flows/permission-replies';
+import { activeCallOf } from '../world/snapshots';
+import type { BusinessState, CallState } from '../world/state';
+import type { World } from '../world/world';
+import type { EndpointResult } from './graph-context';
+import { assertBusinessCallingAvailable } from './permission-refusals';
 import {
   checkMediaOptIn,
   invalid,
-  isObject,
   optionalString,
   recipientWaId,
   requireObject,
   requireString,
   requireWhatsApp,
-  type JsonObject,
 } from './request-fields';
-import { findSdpProblems } from '../media/sample-sdp';
-import { activeCallOf } from '../world/snapshots';
-import type { BusinessState, CallState } from '../world/state';
-import type { WebhookUpdate } from '../webhooks/payloads';
+import { findSdpProblems } from './sdp-checks';
+import { SimulatedGraphError } from './simulated-graph-error';
 
-export interface EndpointResult {
-  body: unknown;
-  updates: WebhookUpdate[];
-}
+/** What `/calls` reads and writes: the call state machine's context, and who the customers are. */
+export type CallsEndpointContext = LifecycleContext & Pick<World, 'customers' | 'conversations'>;
 
 const success = { messaging_product: 'whatsapp', success: true };
 
@@ -51,7 +48,11 @@ function readSession(
   return session['sdp'] as string;
 }
 
-function findCall(context: SimulatorContext, business: BusinessState, body: JsonObject): CallState {
+function findCall(
+  context: CallsEndpointContext,
+  business: BusinessState,
+  body: JsonObject,
+): CallState {
   const callId = requireString(body, 'call_id');
   const call = context.calls.get(callId);
   if (call === undefined || call.conversation.business !== business) {
@@ -67,7 +68,11 @@ function findCall(context: SimulatorContext, business: BusinessState, body: Json
   return call;
 }
 
-function findRingingIncoming(context: SimulatorContext, business: BusinessState, body: JsonObject) {
+function findRingingIncoming(
+  context: CallsEndpointContext,
+  business: BusinessState,
+  body: JsonObject,
+) {
   const call = findCall(context, business, body);
   if (call.direction !== 'USER_INITIATED') {
     throw invalid(
@@ -81,7 +86,7 @@ function findRingingIncoming(context: SimulatorContext, business: BusinessState,
 }
 
 function connect(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {
@@ -148,7 +153,7 @@ function connect(
 }
 
 function preAccept(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {
@@ -159,7 +164,7 @@ function preAccept(
 }
 
 function accept(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {
@@ -181,7 +186,7 @@ function accept(
 }
 
 function reject(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {
@@ -193,7 +198,7 @@ function reject(
 }
 
 function terminate(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {
@@ -212,7 +217,7 @@ const actions = { connect, pre_accept: preAccept, accept, reject, terminate };
 
 /** Runs one `/calls` action; throws `SimulatedGraphError` with the platform's code when refused. */
 export function handleCalls(
-  context: SimulatorContext,
+  context: CallsEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {

@@ -1,6 +1,6 @@
 /** `GET /{phone-number-id}?fields=health_status`: can the number send messages and take SIP calls (spec §3.10). */
-import type { EndpointResult } from './calls-endpoint';
-import { isObject } from './request-fields';
+import type { EndpointResult } from './graph-context';
+import { isObject } from '../world/json-object';
 import type { BusinessState } from '../world/state';
 
 interface HealthError {

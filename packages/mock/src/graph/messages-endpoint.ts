@@ -2,29 +2,35 @@
  * `POST /{phone-number-id}/messages` for what calling needs: plain text, free-form permission
  * requests and call invites, and templates of either kind (spec §2.4).
  */
-import type { EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from '../world/world';
+import { messageStatusUpdate } from '../webhooks/payloads';
+import { notifyCustomer, type ChangeFeed } from '../world/changes';
 import { conversationFor, isWindowOpen } from '../world/conversations';
-import { SimulatedGraphError } from './simulated-graph-error';
-import {
-  assertCallingEnabled,
-  assertCanRequestPermission,
-  recordPermissionRequest,
-} from '../flows/permission-replies';
+import { isObject, type JsonObject } from '../world/json-object';
+import { recordPermissionRequest } from '../world/permission-rules';
+import type { BusinessState, ConversationState, InboxMessage } from '../world/state';
+import { templateBodyText, templateCallingKind, type TemplateStore } from '../world/template-store';
+import type { World } from '../world/world';
+import type { EndpointResult, SimulatorBehaviour } from './graph-context';
+import { assertCallingEnabled, assertCanRequestPermission } from './permission-refusals';
 import {
   invalid,
-  isObject,
   optionalString,
   recipientWaId,
   requireObject,
   requireString,
   requireWhatsApp,
-  type JsonObject,
 } from './request-fields';
-import { notifyCustomer } from '../world/snapshots';
-import type { BusinessState, ConversationState, InboxMessage } from '../world/state';
-import { templateBodyText, templateCallingKind } from '../world/template-store';
-import { messageStatusUpdate } from '../webhooks/payloads';
+import { SimulatedGraphError } from './simulated-graph-error';
+
+/** What `/messages` reads and writes: conversations, time, ids, templates and the window rule. */
+export type MessagesEndpointContext = Pick<
+  World,
+  'clock' | 'limits' | 'random' | 'customers' | 'conversations'
+> &
+  ChangeFeed & {
+    readonly templates: Pick<TemplateStore, 'find'>;
+    readonly behaviour: Pick<SimulatorBehaviour, 'outsideWindow'>;
+  };
 
 const minute = 60_000;
 
@@ -59,7 +65,7 @@ function readText(body: JsonObject): Outgoing {
   };
 }
 
-function readInteractive(context: SimulatorContext, body: JsonObject): Outgoing {
+function readInteractive(context: MessagesEndpointContext, body: JsonObject): Outgoing {
   const interactive = requireObject(body, 'interactive');
   const action = requireObject(interactive, 'action', 'interactive.action');
   const bodyText = isObject(interactive['body'])
@@ -140,7 +146,7 @@ function templateButtonParameters(template: JsonObject): { ttl?: number; payload
 }
 
 function readTemplate(
-  context: SimulatorContext,
+  context: MessagesEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): Outgoing {
@@ -191,7 +197,7 @@ function readTemplate(
 }
 
 function readOutgoing(
-  context: SimulatorContext,
+  context: MessagesEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): Outgoing {
@@ -218,7 +224,7 @@ const reEngagement = {
 };
 
 function send(
-  context: SimulatorContext,
+  context: MessagesEndpointContext,
   conversation: ConversationState,
   outgoing: Outgoing,
   inWindow: boolean,
@@ -269,7 +275,7 @@ function send(
 
 /** Sends one message; throws `SimulatedGraphError` with the platform's code when refused. */
 export function handleMessages(
-  context: SimulatorContext,
+  context: MessagesEndpointContext,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {

@@ -1,13 +1,8 @@
 /** Reading a Graph request body the way the platform does: wrong or missing fields are error 100. */
-import type { SimulatorContext } from '../world/world';
 import { customerByUserId } from '../world/conversations';
+import { isObject, type JsonObject } from '../world/json-object';
+import type { World } from '../world/world';
 import { SimulatedGraphError } from './simulated-graph-error';
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function invalid(details: string): SimulatedGraphError {
   return SimulatedGraphError.of(100, details);
@@ -55,7 +50,7 @@ export function requireWhatsApp(body: JsonObject): void {
  * The customer a request is about: `to` (phone digits, `+` and separators tolerated; it wins when
  * both are sent) or `recipient` (a BSUID the simulator knows).
  */
-export function recipientWaId(context: SimulatorContext, body: JsonObject): string {
+export function recipientWaId(context: Pick<World, 'customers'>, body: JsonObject): string {
   const to = body['to'];
   if (to !== undefined) {
     const digits =

@@ -2,20 +2,20 @@
  * The simulated Graph API behind both faces (msw and the HTTP server): a Web `Request` in, a Web
  * `Response` out, with Graph's paths, bearer auth and error envelope.
  */
-import { handleCalls, type EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from '../world/world';
-import { conversationFor, customerByUserId } from '../world/conversations';
-import { SimulatedGraphError } from './simulated-graph-error';
-import { graphErrors, unsupportedRequest } from './graph-errors';
-import { handleCallsWithMedia } from './calls-endpoint-with-media';
+import { isObject, type JsonObject } from '../world/json-object';
 import { callAnalytics } from './analytics-endpoint';
+import { callPermissions } from './call-permissions-endpoint';
+import { handleCalls } from './calls-endpoint';
+import { handleCallsWithMedia } from './calls-endpoint-with-media';
+import type { EndpointResult, GraphContext } from './graph-context';
+import { graphErrors, unsupportedRequest } from './graph-errors';
 import { healthStatus } from './health-endpoint';
 import { mediaFile, mediaInfo } from './media-endpoint';
 import { handleMessages } from './messages-endpoint';
-import { callPermissionsBody } from '../flows/permission-replies';
-import { invalid, isObject, type JsonObject } from './request-fields';
+import { invalid } from './request-fields';
 import { getSettings, updateSettings } from './settings-endpoint';
-import type { BusinessState } from '../world/state';
+import { SimulatedGraphError } from './simulated-graph-error';
+import { createTemplate, templatesPage } from './templates-endpoint';
 
 export interface GraphAuth {
   /** Accepted bearer tokens; any non-empty token when absent. */
@@ -103,28 +103,8 @@ async function bodyOf(request: Request): Promise<JsonObject> {
   return parsed;
 }
 
-function permissionsFor(
-  context: SimulatorContext,
-  business: BusinessState,
-  query: URLSearchParams,
-) {
-  const recipient = query.get('recipient');
-  const waId =
-    query.get('user_wa_id') ??
-    (recipient === null ? null : customerByUserId(context, recipient)?.waId);
-  if (waId === null || waId === undefined || !/^\d{5,20}$/.test(waId)) {
-    throw invalid(
-      'The query parameter user_wa_id (phone digits) or recipient (a known BSUID) is required.',
-    );
-  }
-  return {
-    body: callPermissionsBody(context, conversationFor(context, business, waId)),
-    updates: [],
-  };
-}
-
 async function dispatch(
-  context: SimulatorContext,
+  context: GraphContext,
   request: Request,
   route: Route,
 ): Promise<EndpointResult> {
@@ -137,7 +117,7 @@ async function dispatch(
           ? handleCallsWithMedia(context, context.media, business, await bodyOf(request))
           : handleCalls(context, business, await bodyOf(request));
       case 'GET call_permissions':
-        return permissionsFor(context, business, route.url.searchParams);
+        return callPermissions(context, business, route.url.searchParams);
       case 'GET settings':
         return getSettings(business);
       case 'POST settings':
@@ -151,7 +131,7 @@ async function dispatch(
   const fields = route.url.searchParams.get('fields') ?? '';
   const isWaba = [...context.businesses.values()].some((b) => b.wabaId === route.id);
   if (isWaba && key === 'POST message_templates') {
-    const template = context.templates.create(route.id, await bodyOf(request));
+    const template = createTemplate(context.templates, route.id, await bodyOf(request));
     return {
       body: { id: template.id, status: template.status, category: template.category },
       updates: [],
@@ -159,7 +139,7 @@ async function dispatch(
   }
   if (isWaba && key === 'GET message_templates') {
     return {
-      body: context.templates.page(route.id, route.url.searchParams, route.url),
+      body: templatesPage(context.templates, route.id, route.url.searchParams, route.url),
       updates: [],
     };
   }
@@ -173,7 +153,7 @@ async function dispatch(
 }
 
 /** The bytes of a recording or transcript, with its type (the one non-JSON answer Graph gives). */
-function mediaContent(context: SimulatorContext, route: Route, traceId: string): Response {
+function mediaContent(context: GraphContext, route: Route, traceId: string): Response {
   const file = mediaFile(context, route.id);
   return new Response(file.bytes.slice(), {
     status: 200,
@@ -187,7 +167,7 @@ function mediaContent(context: SimulatorContext, route: Route, traceId: string):
 
 /** Answers one Graph request; webhooks it causes go out after the response. */
 export async function handleGraphRequest(
-  context: SimulatorContext,
+  context: GraphContext,
   auth: GraphAuth,
   request: Request,
 ): Promise<Response> {

@@ -1,21 +1,11 @@
 /** `GET` and `POST /{phone-number-id}/settings`: the number's `calling` object (spec §2.3). */
 import { callHoursProblems } from '../world/call-hours';
-import type { EndpointResult } from './calls-endpoint';
-import type { SimulatorContext } from '../world/world';
-import { invalid, isObject, requireObject, type JsonObject } from './request-fields';
+import type { EndpointResult } from './graph-context';
+import type { World } from '../world/world';
+import { isObject, type JsonObject } from '../world/json-object';
+import { invalid, requireObject } from './request-fields';
 import type { BusinessState } from '../world/state';
 import { settingsUpdate } from '../webhooks/payloads';
-
-/** A number's calling settings when the test does not say otherwise: calling on, like a ready number. */
-export function defaultCallingSettings(enabled: boolean): JsonObject {
-  return {
-    status: enabled ? 'ENABLED' : 'DISABLED',
-    call_icon_visibility: 'DEFAULT',
-    callback_permission_status: 'DISABLED',
-    srtp_key_exchange_protocol: 'DTLS',
-    sip: { status: 'DISABLED' },
-  };
-}
 
 const enums: Record<string, readonly string[]> = {
   status: ['ENABLED', 'DISABLED'],
@@ -122,7 +112,7 @@ export function getSettings(business: BusinessState): EndpointResult {
 
 /** Validates and applies a settings update; each top-level key replaces the old one wholesale. */
 export function updateSettings(
-  context: SimulatorContext,
+  context: Pick<World, 'clock'>,
   business: BusinessState,
   body: JsonObject,
 ): EndpointResult {

@@ -4,12 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SimulatorRandom } from '../world/random';
-import {
-  buildEnvelopes,
-  serialiseLikeMeta,
-  signBody,
-  type WebhookEnvelope,
-} from './envelope';
+import { buildEnvelopes, serialiseLikeMeta, signBody, type WebhookEnvelope } from './envelope';
 import type { WebhookUpdate } from './payloads';
 
 /** How webhooks leave the simulator. Change at runtime with `simulator.configureDelivery()`. */

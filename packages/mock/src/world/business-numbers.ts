@@ -1,8 +1,7 @@
 /** Business phone numbers: the default one, adding more, and their public view. */
-import type { SimulatorContext } from './world';
 import { SimulatorUsageError } from '../errors/simulator-usage-error';
-import { defaultCallingSettings } from '../graph/settings-endpoint';
 import type { BusinessNumber, BusinessState } from './state';
+import type { World } from './world';
 
 /** A business number to add; `wabaId` defaults to the default number's account. */
 export interface BusinessNumberInput extends Omit<BusinessNumber, 'wabaId' | 'verifiedName'> {
@@ -20,6 +19,17 @@ export const defaultBusinessNumber: BusinessNumber = {
   country: 'BR',
   verifiedName: 'Acme Support',
 };
+
+/** A number's calling settings when the test does not say otherwise: calling on, like a ready number. */
+export function defaultCallingSettings(enabled: boolean): Record<string, unknown> {
+  return {
+    status: enabled ? 'ENABLED' : 'DISABLED',
+    call_icon_visibility: 'DEFAULT',
+    callback_permission_status: 'DISABLED',
+    srtp_key_exchange_protocol: 'DTLS',
+    sip: { status: 'DISABLED' },
+  };
+}
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);
@@ -50,7 +60,7 @@ export function publicBusiness(state: BusinessState): BusinessNumber {
 
 /** Validates and registers a number; `defaults` fills the fields the input leaves out. */
 export function addBusinessNumber(
-  context: SimulatorContext,
+  context: Pick<World, 'businesses'>,
   input: BusinessNumberInput,
   defaults: BusinessNumber,
 ): BusinessNumber {
@@ -77,7 +87,7 @@ export function addBusinessNumber(
 
 /** The number with this id (the default one when omitted). */
 export function businessState(
-  context: SimulatorContext,
+  context: Pick<World, 'businesses'>,
   phoneNumberId: string | undefined,
   fallback: string,
 ): BusinessState {

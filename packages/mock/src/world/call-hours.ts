@@ -1,5 +1,5 @@
 /** Call hours (spec §2.3): validating a schedule and telling whether a user may call in now. */
-import { isObject, type JsonObject } from '../graph/request-fields';
+import { isObject, type JsonObject } from './json-object';
 
 export const weekdays = [
   'MONDAY',

@@ -1,5 +1,5 @@
 /** Finding customers and their conversation with a business number; the 24 h window; permission status. */
-import type { SimulatorContext } from './world';
+import type { World, WorldRules } from './world';
 import type { BusinessState, ConversationState, CustomerProfile } from './state';
 
 /** A customer's effective permission now (a temporary grant past its expiry reads `expired`). */
@@ -7,7 +7,7 @@ export type EffectivePermission =
   'none' | 'temporary' | 'permanent' | 'declined' | 'revoked' | 'expired';
 
 /** The customer with this `waId`, created with a default name the first time it is seen. */
-export function customerProfile(context: SimulatorContext, waId: string): CustomerProfile {
+export function customerProfile(context: Pick<World, 'customers'>, waId: string): CustomerProfile {
   let customer = context.customers.get(waId);
   if (customer === undefined) {
     customer = { waId, name: `Customer ${waId.slice(-4)}` };
@@ -17,7 +17,7 @@ export function customerProfile(context: SimulatorContext, waId: string): Custom
 }
 
 export function conversationFor(
-  context: SimulatorContext,
+  context: Pick<World, 'customers' | 'conversations'>,
   business: BusinessState,
   waId: string,
 ): ConversationState {
@@ -41,7 +41,7 @@ export function conversationFor(
 
 /** The customer whose BSUID is `userId`, if the simulator knows one. */
 export function customerByUserId(
-  context: SimulatorContext,
+  context: Pick<World, 'customers'>,
   userId: string,
 ): CustomerProfile | undefined {
   for (const customer of context.customers.values()) {
@@ -55,7 +55,7 @@ export function isWindowOpen(conversation: ConversationState, now: number): bool
 }
 
 /** An inbound message or call opens (or refreshes) the customer-service window. */
-export function openWindow(context: SimulatorContext, conversation: ConversationState): void {
+export function openWindow(context: WorldRules, conversation: ConversationState): void {
   conversation.windowOpenUntil = context.clock.now() + context.limits.customerServiceWindowMs;
 }
 
@@ -75,7 +75,7 @@ export function hasCallPermission(conversation: ConversationState, now: number):
 }
 
 /** The latest permission request the customer can still act on (7 days after sent or answered). */
-export function actionableRequest(context: SimulatorContext, conversation: ConversationState) {
+export function actionableRequest(context: WorldRules, conversation: ConversationState) {
   const latest = conversation.requests.at(-1);
   if (latest === undefined) return undefined;
   const from = latest.answeredAt ?? latest.sentAt;

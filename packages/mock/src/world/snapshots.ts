@@ -1,5 +1,5 @@
 /** Plain-data views of the simulator's state, for assertions and for a UI that shows the phone. */
-import type { SimulatorChange, SimulatorContext } from './world';
+import type { World } from './world';
 import { actionableRequest, effectivePermission, isWindowOpen } from './conversations';
 import type { EffectivePermission } from './conversations';
 import { checkLimit } from './limits';
@@ -101,7 +101,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 
 /** The call between this business number and customer that has not ended, if any. */
 export function activeCallOf(
-  context: SimulatorContext,
+  context: Pick<World, 'calls'>,
   conversation: ConversationState,
 ): CallState | undefined {
   for (const call of context.calls.values()) {
@@ -111,7 +111,7 @@ export function activeCallOf(
 }
 
 export function customerSnapshot(
-  context: SimulatorContext,
+  context: Pick<World, 'calls' | 'clock' | 'limits'>,
   conversation: ConversationState,
 ): CustomerSnapshot {
   const now = context.clock.now();
@@ -161,24 +161,4 @@ export function customerSnapshot(
     inbox: conversation.inbox.map((message) => ({ ...message })),
     ...(active === undefined ? {} : { activeCall: callSnapshot(active) }),
   };
-}
-
-/** Tells every `onChange` listener; a listener that throws never breaks the simulation. */
-export function notifyCall(context: SimulatorContext, call: CallState): void {
-  notify(context, { type: 'call', call: callSnapshot(call) });
-  notify(context, { type: 'customer', customer: customerSnapshot(context, call.conversation) });
-}
-
-export function notifyCustomer(context: SimulatorContext, conversation: ConversationState): void {
-  notify(context, { type: 'customer', customer: customerSnapshot(context, conversation) });
-}
-
-function notify(context: SimulatorContext, change: SimulatorChange): void {
-  for (const listener of context.changeListeners) {
-    try {
-      listener(change);
-    } catch {
-      // A UI listener's bug must not corrupt the simulated platform's state.
-    }
-  }
 }

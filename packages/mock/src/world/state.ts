@@ -1,4 +1,5 @@
 /** The simulator's internal records. Public snapshots of them live in `snapshots.ts`. */
+import type { JsonObject } from './json-object';
 
 /** A business phone number as the test sets it up. */
 export interface BusinessNumber {
@@ -115,4 +116,30 @@ export interface CallState {
   transcription?: { language: string };
   /** A call the business's SIP server handles: no SDP over Graph, `call_created` instead of connect. */
   sip?: boolean;
+}
+
+/** A recording or transcript the simulator serves through its media endpoints. */
+export interface StoredMedia {
+  id: string;
+  callId: string;
+  mimeType: string;
+  bytes: Uint8Array;
+  /** Base64 SHA-256 of the bytes, as Meta reports it. */
+  sha256: string;
+  createdAt: number;
+}
+
+/** A message template of an account, as `POST /{waba-id}/message_templates` stored it. */
+export interface StoredTemplate {
+  id: string;
+  name: string;
+  language: string;
+  category: string;
+  /** Meta's spelling: `PENDING`, `APPROVED`, `REJECTED`, `PAUSED`… */
+  status: string;
+  components: JsonObject[];
+  /** Why the review rejected it (Meta's `rejected_reason`). */
+  rejectedReason?: string;
+  /** When the automatic review decides (simulated epoch ms); absent once decided or when manual. */
+  reviewAt?: number;
 }

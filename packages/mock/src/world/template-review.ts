@@ -2,9 +2,7 @@
  * Meta's review of message templates: every new template is `PENDING`, then `APPROVED` or `REJECTED`
  * (with a reason), announced by a signed `message_template_status_update` webhook.
  */
-import { unixSeconds } from './clock';
-import type { StoredTemplate } from './template-store';
-import type { WebhookUpdate } from '../webhooks/payloads';
+import type { StoredTemplate } from './state';
 
 /** What a review decides. */
 export type TemplateReviewOutcome = 'approved' | 'rejected';
@@ -47,27 +45,4 @@ export function normaliseResult(result: TemplateReviewResult): {
   const { outcome, reason } = typeof result === 'string' ? { outcome: result } : result;
   if (outcome === 'approved') return { outcome };
   return { outcome, reason: reason ?? defaultRejectionReason };
-}
-
-/** The webhook Meta sends when a template's status changes (spec §3.10). */
-export function templateStatusUpdate(
-  wabaId: string,
-  template: StoredTemplate,
-  now: number,
-): WebhookUpdate {
-  const id = Number(template.id);
-  return {
-    wabaId,
-    field: 'message_template_status_update',
-    // The change has no timestamp of its own: the entry's `time` dates it.
-    time: Number(unixSeconds(now)),
-    value: {
-      event: template.status,
-      // Meta's samples carry a number; ids past 2^53 would lose digits, so those stay strings.
-      message_template_id: Number.isSafeInteger(id) ? id : template.id,
-      message_template_name: template.name,
-      message_template_language: template.language,
-      reason: template.rejectedReason ?? 'NONE',
-    },
-  };
 }
