@@ -4,4 +4,5 @@ export default packageConfig({
   index: 'src/index.ts',
   testing: 'src/testing.ts',
   browser: 'src/browser.ts',
+  platform: 'src/platform.ts',
 });

@@ -96,7 +96,7 @@ export type {
 // --- end client ---
 
 // --- errors ---
-export { catalogedErrorCodes, getErrorInfo } from './errors/error-catalogue';
+export { catalogedErrorCodes, getErrorInfo } from './platform/error-catalogue';
 export { ErrorCause } from './errors/error-cause';
 export { maskCredentials } from './errors/mask-credentials';
 export { sanitiseCause } from './errors/sanitise-cause';
@@ -107,7 +107,7 @@ export { isWacallTimeoutError, WacallTimeoutError } from './errors/wacall-timeou
 export { isWacallValidationError, WacallValidationError } from './errors/wacall-validation-error';
 export { WacallError } from './errors/wacall-error';
 export { isWhatsAppApiError, WhatsAppApiError } from './errors/whatsapp-api-error';
-export type { ErrorCategory, ErrorInfo } from './errors/error-catalogue';
+export type { ErrorCategory, ErrorInfo } from './platform/error-catalogue';
 export type { ErrorCauseInit } from './errors/error-cause';
 export type { ValidationIssue } from './errors/wacall-validation-error';
 export type { WhatsAppApiErrorInit } from './errors/whatsapp-api-error';
@@ -221,7 +221,7 @@ export { defaultRingTimeoutSeconds } from './calls/call-timeline';
 export { deriveCallActivities } from './calls/derive-call-activities';
 export { callCustomerKey, deriveCallRecord } from './calls/derive-call-record';
 export { diffActivities } from './calls/diff-activities';
-export { networkDropCodes } from './calls/network-drop-codes';
+export { networkDropCodes } from './platform/network-drop-codes';
 export {
   callInviteSentActivity,
   permissionActivities,
@@ -242,7 +242,7 @@ export type { CallLifecycleErrorCode } from './calls/call-lifecycle-error';
 export type { CallDerivationOptions } from './calls/call-timeline';
 export type { CallActivityOptions } from './calls/derive-call-activities';
 export type { ActivityDiff } from './calls/diff-activities';
-export type { NetworkDropCode, NetworkDropSide } from './calls/network-drop-codes';
+export type { NetworkDropCode, NetworkDropSide } from './platform/network-drop-codes';
 export type {
   PermissionChangeContext,
   SentMessageActivityInput,
@@ -268,12 +268,12 @@ export type {
 // --- end calls ---
 
 // --- sdp ---
-export { checkAnswerSdp, checkOfferSdp } from './sdp/check-sdp';
-export { inspectSdp } from './sdp/inspect-sdp';
-export { normalizeSdpLineEndings } from './sdp/normalize-sdp-line-endings';
-export type { CheckAnswerSdpOptions } from './sdp/check-sdp';
-export type { SdpProblem, SdpProblemCode } from './sdp/sdp-problem';
-export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './sdp/sdp-summary';
+export { checkAnswerSdp, checkOfferSdp } from './platform/sdp/check-sdp';
+export { inspectSdp } from './platform/sdp/inspect-sdp';
+export { normalizeSdpLineEndings } from './platform/sdp/normalize-sdp-line-endings';
+export type { CheckAnswerSdpOptions } from './platform/sdp/check-sdp';
+export type { SdpProblem, SdpProblemCode } from './platform/sdp/sdp-problem';
+export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './platform/sdp/sdp-summary';
 // --- end sdp ---
 
 // --- facade ---

@@ -5,8 +5,8 @@
 import type { CallDirection } from '../webhooks/events';
 import type { AgentEventFact, AgentEventKind, CallFacts } from './call-facts';
 import { CallLifecycleError } from './call-lifecycle-error';
-import type { NetworkDropCode, NetworkDropSide } from './network-drop-codes';
-import { findNetworkDrop, networkDropCodes } from './network-drop-codes';
+import type { NetworkDropCode, NetworkDropSide } from '../platform/network-drop-codes';
+import { findNetworkDrop, networkDropCodes } from '../platform/network-drop-codes';
 import type { CallEndedBy, CallOutcome, CallStatus } from './types';
 
 /** Platform facts the derivation depends on; every one can be overridden. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogedErrorCodes, getErrorInfo } from '../errors/error-catalogue';
+import { catalogedErrorCodes, getErrorInfo } from '../platform/error-catalogue';
 import { isWhatsAppApiError } from '../errors/whatsapp-api-error';
 import {
   CALL_ID,

@@ -1,4 +1,4 @@
-import { getErrorInfo, type ErrorCategory } from './error-catalogue';
+import { getErrorInfo, type ErrorCategory } from '../platform/error-catalogue';
 import { serialiseError } from './serialise-error';
 import { WacallError, hasMarker } from './wacall-error';
 

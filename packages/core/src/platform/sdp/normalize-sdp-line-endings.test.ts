@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSdpFixture } from '../../test/sdp-fixtures';
+import { readSdpFixture } from '../../../test/sdp-fixtures';
 import { inspectSdp } from './inspect-sdp';
 import { normalizeSdpLineEndings } from './normalize-sdp-line-endings';
 

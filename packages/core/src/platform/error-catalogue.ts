@@ -1,7 +1,9 @@
 /**
  * What each Graph / Cloud API error code means for a calling integration, and what to do about it.
- * One table, so a code Meta adds or renames is a one-line change. Sources: the calling
- * troubleshooting page (138xxx and friends) and the general error-code table (rate limits).
+ * One table, so a code Meta adds or renames is a one-line change. Sources, checked 2026-12: Meta
+ * "Calling troubleshooting" page (138xxx and the 131xxx calling refusals, updated 2026-06-24), Meta
+ * "Error codes" page (Graph 1–200, throttling 4, 613, 80007, 130429, 131056) and the "Calling API
+ * reference" page (131055 when SIP is on).
  */
 
 /** The broad kind of failure, for branching in code and for grouping in dashboards. */

@@ -1,9 +1,9 @@
 /**
- * Terminate-webhook error codes that mean the connection failed, and on which side (spec §8.2).
- * Meta's "client" is the customer's WhatsApp app (the same word as in 138001's supported clients), so
- * "client received no media" means the business side stopped sending: the agent's side.
+ * Terminate-webhook error codes that mean the connection failed, and on which side. Source: Meta
+ * "Calling troubleshooting" page, calling error codes 138019–138023 (updated 2026-06-24); checked
+ * 2026-12. Meta's "client" is the customer's WhatsApp app (the same word as in 138001's supported
+ * clients), so "client received no media" means the business side stopped sending: the agent's side.
  */
-import type { WebhookError } from '../webhooks/events';
 
 export type NetworkDropSide = 'agent' | 'customer' | 'unknown';
 
@@ -36,7 +36,7 @@ export const networkDropCodes: Readonly<Record<number, NetworkDropCode>> = {
 
 /** The first network-failure error of a terminate (lowest code), with its side. */
 export function findNetworkDrop(
-  errors: readonly WebhookError[],
+  errors: readonly { code: number }[],
   table: Readonly<Record<number, NetworkDropCode>> = networkDropCodes,
 ): { code: number; side: NetworkDropSide } | undefined {
   const codes = errors.map((error) => error.code).sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSdpFixture } from '../../test/sdp-fixtures';
+import { readSdpFixture } from '../../../test/sdp-fixtures';
 import { checkAnswerSdp, checkOfferSdp } from './check-sdp';
 
 const codes = (problems: { code: string }[]) => problems.map((problem) => problem.code);
