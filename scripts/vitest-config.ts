@@ -9,6 +9,7 @@ const src = (path: string) => fileURLToPath(new URL(`../packages/${path}`, impor
 export const sourceAliases = [
   { find: /^@wacall\/core\/testing$/, replacement: src('core/src/testing.ts') },
   { find: /^@wacall\/core\/browser$/, replacement: src('core/src/browser.ts') },
+  { find: /^@wacall\/core\/platform$/, replacement: src('core/src/platform.ts') },
   { find: /^@wacall\/core$/, replacement: src('core/src/index.ts') },
   { find: /^@wacall\/node$/, replacement: src('node/src/index.ts') },
   { find: /^@wacall\/redis$/, replacement: src('redis/src/index.ts') },

@@ -108,7 +108,7 @@ describe('the platform’s limits, with Meta’s codes, HTTP statuses and envelo
   it('100 connected calls is the default', () => {
     expect(setup().limits.connectedCallsPerUser).toEqual({
       period: 'PT24H',
-      periodMs: day,
+      windowMs: day,
       max: 100,
     });
   });

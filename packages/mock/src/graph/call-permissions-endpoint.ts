@@ -1,6 +1,6 @@
 /** `GET /{phone-number-id}/call_permissions` (spec §2.2, the guides' shape). */
 import { conversationFor, customerByUserId, effectivePermission } from '../world/conversations';
-import { checkLimit, type RollingLimit } from '../world/limits';
+import { checkLimit, periodOf, type RollingLimit } from '../world/limits';
 import { callingEnabled, countryAllowsBusinessCalls } from '../world/permission-rules';
 import type { BusinessState, ConversationState } from '../world/state';
 import type { World, WorldRules } from '../world/world';
@@ -10,7 +10,7 @@ import { invalid } from './request-fields';
 function limitJson(times: number[], limit: RollingLimit, now: number) {
   const check = checkLimit(times, limit, now);
   return {
-    time_period: limit.period,
+    time_period: periodOf(limit),
     max_allowed: limit.max,
     current_usage: check.used,
     ...(check.freesAt === undefined

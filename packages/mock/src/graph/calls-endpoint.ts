@@ -1,8 +1,9 @@
 /** `POST /{phone-number-id}/calls`: connect, pre_accept, accept, reject, terminate (spec §2.1). */
+import { fieldLimits } from '@wacall/core/platform';
 import { endCall, pickUp, startOutgoingCall, type LifecycleContext } from '../flows/call-lifecycle';
 import { conversationFor, hasCallPermission } from '../world/conversations';
 import { isObject, type JsonObject } from '../world/json-object';
-import { checkLimit } from '../world/limits';
+import { checkLimit, periodOf } from '../world/limits';
 import { activeCallOf } from '../world/snapshots';
 import type { BusinessState, CallState } from '../world/state';
 import type { World } from '../world/world';
@@ -43,7 +44,7 @@ function readSession(
       `session.sdp_type must be "${sdpType}" for action ${String(body['action'])}; got ${JSON.stringify(session['sdp_type'])}.`,
     );
   }
-  const problems = findSdpProblems(session['sdp'], srtpOf(business));
+  const problems = findSdpProblems(session['sdp'], sdpType, srtpOf(business));
   if (problems.length > 0) throw invalid(`Invalid SDP: ${problems.join('; ')}.`);
   return session['sdp'] as string;
 }
@@ -92,7 +93,11 @@ function connect(
 ): EndpointResult {
   const waId = recipientWaId(context, body);
   const offerSdp = readSession(body, business, 'offer');
-  const bizOpaqueCallbackData = optionalString(body, 'biz_opaque_callback_data', 512);
+  const bizOpaqueCallbackData = optionalString(
+    body,
+    'biz_opaque_callback_data',
+    fieldLimits.bizOpaqueCallbackData.maxLength,
+  );
   const recording = checkMediaOptIn(body, 'recording');
   const transcription = checkMediaOptIn(body, 'transcription');
   assertBusinessCallingAvailable(context, business);
@@ -123,7 +128,7 @@ function connect(
         : ` The next call is allowed at ${new Date(callLimit.freesAt).toISOString()} (unix ${Math.floor(callLimit.freesAt / 1000)}).`;
     throw SimulatedGraphError.of(
       138012,
-      `User ${waId} has reached ${context.limits.connectedCallsPerUser.max} connected business-initiated calls per ${context.limits.connectedCallsPerUser.period}.${next}`,
+      `User ${waId} has reached ${context.limits.connectedCallsPerUser.max} connected business-initiated calls per ${periodOf(context.limits.connectedCallsPerUser)}.${next}`,
     );
   }
   if (
@@ -131,7 +136,7 @@ function connect(
   ) {
     throw SimulatedGraphError.of(
       138005,
-      `Phone number ${business.phoneNumberId} has reached ${context.limits.callInitiationsPerNumber.max} call initiations per ${context.limits.callInitiationsPerNumber.period}.`,
+      `Phone number ${business.phoneNumberId} has reached ${context.limits.callInitiationsPerNumber.max} call initiations per ${periodOf(context.limits.callInitiationsPerNumber)}.`,
     );
   }
   const inProgress = [...context.calls.values()].filter(
@@ -175,7 +180,11 @@ function accept(
       `The SDP sent with accept differs from the one sent with pre_accept for call ${call.id}; send the same answer.`,
     );
   }
-  const bizOpaqueCallbackData = optionalString(body, 'biz_opaque_callback_data', 512);
+  const bizOpaqueCallbackData = optionalString(
+    body,
+    'biz_opaque_callback_data',
+    fieldLimits.bizOpaqueCallbackData.maxLength,
+  );
   const recording = checkMediaOptIn(body, 'recording');
   const transcription = checkMediaOptIn(body, 'transcription');
   if (recording) call.recording = recording;

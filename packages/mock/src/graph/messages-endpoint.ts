@@ -2,6 +2,7 @@
  * `POST /{phone-number-id}/messages` for what calling needs: plain text, free-form permission
  * requests and call invites, and templates of either kind (spec §2.4).
  */
+import { fieldLimits } from '@wacall/core/platform';
 import { messageStatusUpdate } from '../webhooks/payloads';
 import { notifyCustomer, type ChangeFeed } from '../world/changes';
 import { conversationFor, isWindowOpen } from '../world/conversations';
@@ -69,7 +70,12 @@ function readInteractive(context: MessagesEndpointContext, body: JsonObject): Ou
   const interactive = requireObject(body, 'interactive');
   const action = requireObject(interactive, 'action', 'interactive.action');
   const bodyText = isObject(interactive['body'])
-    ? optionalString(interactive['body'], 'text', 1024, 'interactive.body.text')
+    ? optionalString(
+        interactive['body'],
+        'text',
+        fieldLimits.messageBody.maxLength,
+        'interactive.body.text',
+      )
     : undefined;
   if (interactive['type'] === 'call_permission_request') {
     if (action['name'] !== 'call_permission_request') {
@@ -94,27 +100,27 @@ function readInteractive(context: MessagesEndpointContext, body: JsonObject): Ou
     const buttonText = optionalString(
       parameters,
       'display_text',
-      20,
+      fieldLimits.displayText.maxLength,
       'interactive.action.parameters.display_text',
     );
     const ttl = integerIn(
       parameters['ttl_minutes'],
-      1,
-      43200,
+      fieldLimits.ttlMinutes.min,
+      fieldLimits.ttlMinutes.max,
       'interactive.action.parameters.ttl_minutes',
     );
     const payload = optionalString(
       parameters,
       'payload',
-      512,
+      fieldLimits.payload.maxLength,
       'interactive.action.parameters.payload',
     );
     return {
       message: {
         kind: 'call_invite',
         text: bodyText,
-        buttonText: buttonText ?? 'Call Now',
-        expiresAt: context.clock.now() + (ttl ?? 10080) * minute,
+        buttonText: buttonText ?? fieldLimits.displayText.default,
+        expiresAt: context.clock.now() + (ttl ?? fieldLimits.ttlMinutes.default) * minute,
         ...(payload === undefined ? {} : { payload }),
       },
       freeForm: true,
@@ -136,9 +142,19 @@ function templateButtonParameters(template: JsonObject): { ttl?: number; payload
       continue;
     for (const parameter of Array.isArray(component['parameters']) ? component['parameters'] : []) {
       if (!isObject(parameter)) continue;
-      const ttl = integerIn(parameter['ttl_minutes'], 1, 43200, 'template button ttl_minutes');
+      const ttl = integerIn(
+        parameter['ttl_minutes'],
+        fieldLimits.ttlMinutes.min,
+        fieldLimits.ttlMinutes.max,
+        'template button ttl_minutes',
+      );
       if (ttl !== undefined) out.ttl = ttl;
-      const payload = optionalString(parameter, 'payload', 512, 'template button payload');
+      const payload = optionalString(
+        parameter,
+        'payload',
+        fieldLimits.payload.maxLength,
+        'template button payload',
+      );
       if (payload !== undefined) out.payload = payload;
     }
   }
@@ -176,7 +192,7 @@ function readTemplate(
         kind: 'call_invite_template',
         templateName: name,
         ...(text === undefined ? {} : { text }),
-        expiresAt: context.clock.now() + (ttl ?? 10080) * minute,
+        expiresAt: context.clock.now() + (ttl ?? fieldLimits.ttlMinutes.default) * minute,
         ...(payload === undefined ? {} : { payload }),
       },
       freeForm: false,

@@ -1,4 +1,5 @@
 /** Reading a Graph request body the way the platform does: wrong or missing fields are error 100. */
+import { fieldLimits } from '@wacall/core/platform';
 import { customerByUserId } from '../world/conversations';
 import { isObject, type JsonObject } from '../world/json-object';
 import type { World } from '../world/world';
@@ -92,9 +93,10 @@ export function checkMediaOptIn(
   }
   if (status === 'DISABLED') return undefined;
   const purpose = value['purpose'];
-  if (typeof purpose !== 'string' || purpose === '' || purpose.length > 250) {
+  const maxPurpose = fieldLimits.capturePurpose.maxLength;
+  if (typeof purpose !== 'string' || purpose === '' || purpose.length > maxPurpose) {
     throw invalid(
-      `The parameter ${key}.purpose is required when ${key} is ENABLED (1–250 characters).`,
+      `The parameter ${key}.purpose is required when ${key} is ENABLED (1–${maxPurpose} characters).`,
     );
   }
   if (typeof value['announcement_language'] !== 'string' || value['announcement_language'] === '') {

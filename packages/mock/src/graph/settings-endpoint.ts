@@ -1,4 +1,5 @@
 /** `GET` and `POST /{phone-number-id}/settings`: the number's `calling` object (spec §2.3). */
+import { callLimits } from '@wacall/core/platform';
 import { callHoursProblems } from '../world/call-hours';
 import type { EndpointResult } from './graph-context';
 import type { World } from '../world/world';
@@ -73,6 +74,8 @@ function nestedProblems(calling: JsonObject, now: number): string[] {
   return problems;
 }
 
+const voicemailTimeout = callLimits.voicemailTimeoutSeconds;
+
 function voicemailProblems(voicemail: unknown): string[] {
   if (voicemail === undefined) return [];
   if (!isObject(voicemail)) return ['calling.voicemail must be an object'];
@@ -97,10 +100,12 @@ function voicemailProblems(voicemail: unknown): string[] {
   const needsTimeout = Array.isArray(triggers) && triggers.includes('TIMEOUT');
   if (
     (timeout !== undefined || needsTimeout) &&
-    (!Number.isInteger(timeout) || (timeout as number) < 0 || (timeout as number) > 30)
+    (!Number.isInteger(timeout) ||
+      (timeout as number) < voicemailTimeout.min ||
+      (timeout as number) > voicemailTimeout.max)
   ) {
     problems.push(
-      'calling.voicemail.audio.default.timeout_seconds must be an integer from 0 to 30 (required for TIMEOUT)',
+      `calling.voicemail.audio.default.timeout_seconds must be an integer from ${voicemailTimeout.min} to ${voicemailTimeout.max} (required for TIMEOUT)`,
     );
   }
   return problems;

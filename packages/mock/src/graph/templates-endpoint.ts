@@ -1,4 +1,5 @@
 /** `POST` and `GET /{waba-id}/message_templates`: creating templates and listing them (spec §2.4). */
+import { fieldLimits } from '@wacall/core/platform';
 import { isObject, type JsonObject } from '../world/json-object';
 import type { StoredTemplate } from '../world/state';
 import { componentType, voiceCallButtons, type TemplateStore } from '../world/template-store';
@@ -20,16 +21,19 @@ function validateComponents(value: unknown): JsonObject[] {
   }
   for (const button of voiceCallButtons(components)) {
     const text = button['text'];
-    if (typeof text !== 'string' || text === '' || text.length > 20) {
-      throw invalid('A voice_call button needs a text of 1–20 characters.');
+    const maxText = fieldLimits.displayText.maxLength;
+    if (typeof text !== 'string' || text === '' || text.length > maxText) {
+      throw invalid(`A voice_call button needs a text of 1–${maxText} characters.`);
     }
     const ttl = button['ttl_minutes'];
     if (
       ttl !== undefined &&
-      (!Number.isInteger(ttl) || (ttl as number) < 1440 || (ttl as number) > 43200)
+      (!Number.isInteger(ttl) ||
+        (ttl as number) < fieldLimits.templateTtlMinutes.min ||
+        (ttl as number) > fieldLimits.templateTtlMinutes.max)
     ) {
       throw invalid(
-        `voice_call ttl_minutes must be an integer from 1440 to 43200; got ${JSON.stringify(ttl)}.`,
+        `voice_call ttl_minutes must be an integer from ${fieldLimits.templateTtlMinutes.min} to ${fieldLimits.templateTtlMinutes.max}; got ${JSON.stringify(ttl)}.`,
       );
     }
   }
@@ -43,9 +47,9 @@ export function createTemplate(
   body: JsonObject,
 ): StoredTemplate {
   const name = requireString(body, 'name');
-  if (!/^[a-z0-9_]{1,512}$/.test(name)) {
+  if (!/^[a-z0-9_]+$/.test(name) || name.length > fieldLimits.templateName.maxLength) {
     throw invalid(
-      `Template name "${name}" may only contain lowercase letters, digits and underscores.`,
+      `Template name "${name}" may only contain lowercase letters, digits and underscores, at most ${fieldLimits.templateName.maxLength} of them.`,
     );
   }
   const language = requireString(body, 'language');

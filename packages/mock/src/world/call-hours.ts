@@ -1,4 +1,5 @@
 /** Call hours (spec §2.3): validating a schedule and telling whether a user may call in now. */
+import { fieldLimits } from '@wacall/core/platform';
 import { isObject, type JsonObject } from './json-object';
 
 export const weekdays = [
@@ -69,8 +70,9 @@ function checkWeekly(hours: unknown, problems: string[]): void {
 
 function checkHolidays(holidays: unknown, today: string, problems: string[]): void {
   if (holidays === undefined) return;
-  if (!Array.isArray(holidays) || holidays.length > 20) {
-    problems.push('call_hours.holiday_schedule must be an array of at most 20 entries');
+  const maxHolidays = fieldLimits.holidays.maxItems;
+  if (!Array.isArray(holidays) || holidays.length > maxHolidays) {
+    problems.push(`call_hours.holiday_schedule must be an array of at most ${maxHolidays} entries`);
     return;
   }
   holidays.forEach((holiday: unknown, index) => {

@@ -1,19 +1,18 @@
 /**
- * The platform's limits as the simulator enforces them. Every number is Meta's current value
- * (spec §5); pass `limits` to `createCloudApiSimulator` to simulate another era or a sandbox number.
+ * The platform's limits as the simulator enforces them. Every default comes from
+ * `@wacall/core/platform`, the one table of platform facts; pass `limits` to
+ * `createCloudApiSimulator` to simulate another era or a sandbox number.
  */
+import {
+  businessCallingUnavailableCountries,
+  callLimits,
+  customerServiceWindowMs,
+  permissionLimits,
+  type RollingLimit,
+} from '@wacall/core/platform';
+import { SimulatorUsageError } from '../errors/simulator-usage-error';
 
-const SECOND = 1000;
-const HOUR = 60 * 60 * SECOND;
-const DAY = 24 * HOUR;
-
-/** A "max uses per rolling period" rule, labelled the way `GET call_permissions` reports it. */
-export interface RollingLimit {
-  /** ISO-8601 duration reported as `time_period`, e.g. `PT24H`. */
-  period: string;
-  periodMs: number;
-  max: number;
-}
+export type { RollingLimit };
 
 export interface SimulatorLimits {
   /** Permission requests per business number + user; every rule must hold. Reset by a connected call. */
@@ -40,53 +39,92 @@ export interface SimulatorLimits {
   businessCallingUnavailableCountries: string[];
 }
 
-/** Meta's values as of the 2026 documentation. */
+/** The platform table's values, as one object the simulator's options can override. */
 export const defaultLimits: SimulatorLimits = {
   permissionRequests: [
-    { period: 'PT24H', periodMs: DAY, max: 1 },
-    { period: 'P7D', periodMs: 7 * DAY, max: 2 },
+    { ...permissionLimits.requestsPerDay },
+    { ...permissionLimits.requestsPerWeek },
   ],
-  connectedCallsPerUser: { period: 'PT24H', periodMs: DAY, max: 100 },
-  callInitiationsPerNumber: { period: 'PT24H', periodMs: DAY, max: 10_000 },
-  concurrentCallsPerNumber: 1000,
-  temporaryPermissionMs: 7 * DAY,
-  permissionRequestLifetimeMs: 7 * DAY,
-  autoRevokeAfterMissedCalls: 4,
-  customerServiceWindowMs: DAY,
-  incomingAnswerWindowMs: 60 * SECOND,
-  outgoingRingTimeoutMs: 60 * SECOND,
-  businessCallingUnavailableCountries: ['US', 'CA', 'EG', 'VN', 'NG'],
+  connectedCallsPerUser: { ...callLimits.connectedCallsPerCustomer },
+  callInitiationsPerNumber: { ...callLimits.callInitiationsPerNumber },
+  concurrentCallsPerNumber: callLimits.concurrentCallsPerNumber,
+  temporaryPermissionMs: permissionLimits.temporaryGrantMs,
+  permissionRequestLifetimeMs: permissionLimits.requestExpiryMs,
+  autoRevokeAfterMissedCalls: permissionLimits.missedCallsBeforeAutoRevoke,
+  customerServiceWindowMs,
+  incomingAnswerWindowMs: callLimits.incomingAnswerWindowMs,
+  outgoingRingTimeoutMs: callLimits.outgoingRingTimeoutMs,
+  businessCallingUnavailableCountries: [...businessCallingUnavailableCountries],
+};
+
+/** A rolling limit as an override may spell its window: `windowMs`, or the older `periodMs`. */
+export type RollingLimitOverride = Partial<RollingLimit> & {
+  /** @deprecated Use `windowMs`; kept so limits written for earlier versions still apply. */
+  periodMs?: number;
 };
 
 /** Overrides for `defaultLimits`; a rolling limit can be overridden by its `max` alone. */
 export type SimulatorLimitsOverrides = Partial<
-  Omit<SimulatorLimits, 'connectedCallsPerUser' | 'callInitiationsPerNumber'>
+  Omit<SimulatorLimits, 'permissionRequests' | 'connectedCallsPerUser' | 'callInitiationsPerNumber'>
 > & {
-  connectedCallsPerUser?: Partial<RollingLimit>;
-  callInitiationsPerNumber?: Partial<RollingLimit>;
+  /** Replaces the request rules; each needs `max` and its window (`windowMs`). */
+  permissionRequests?: readonly (RollingLimitOverride & { max: number })[];
+  connectedCallsPerUser?: RollingLimitOverride;
+  callInitiationsPerNumber?: RollingLimitOverride;
 };
+
+/** One override merged onto its default; `periodMs` is read as `windowMs`. */
+function rollingLimit(
+  base: RollingLimit | undefined,
+  override: RollingLimitOverride = {},
+  where: string,
+): RollingLimit {
+  const { periodMs, ...rest } = override;
+  const merged = { ...base, ...rest, windowMs: rest.windowMs ?? periodMs ?? base?.windowMs };
+  const { max, windowMs } = merged;
+  if (!Number.isInteger(max) || (max as number) < 0 || !(Number(windowMs) > 0)) {
+    throw new SimulatorUsageError(
+      `limits.${where} needs a whole max ≥ 0 and a windowMs > 0; got ${JSON.stringify(override)}.`,
+      "Pass e.g. { max: 25, windowMs: 86_400_000, period: 'PT24H' }.",
+    );
+  }
+  return { ...merged, max: max as number, windowMs: windowMs as number };
+}
 
 /** Merges overrides onto the defaults, so `{ connectedCallsPerUser: { max: 5 } }` simulates 2025. */
 export function resolveLimits(overrides: SimulatorLimitsOverrides = {}): SimulatorLimits {
   return {
     ...defaultLimits,
     ...overrides,
-    permissionRequests: (overrides.permissionRequests ?? defaultLimits.permissionRequests).map(
-      (rule) => ({ ...rule }),
+    permissionRequests: overrides.permissionRequests
+      ? overrides.permissionRequests.map((rule, index) =>
+          rollingLimit(undefined, rule, `permissionRequests[${index}]`),
+        )
+      : defaultLimits.permissionRequests.map((rule) => ({ ...rule })),
+    connectedCallsPerUser: rollingLimit(
+      defaultLimits.connectedCallsPerUser,
+      overrides.connectedCallsPerUser,
+      'connectedCallsPerUser',
     ),
-    connectedCallsPerUser: {
-      ...defaultLimits.connectedCallsPerUser,
-      ...overrides.connectedCallsPerUser,
-    },
-    callInitiationsPerNumber: {
-      ...defaultLimits.callInitiationsPerNumber,
-      ...overrides.callInitiationsPerNumber,
-    },
+    callInitiationsPerNumber: rollingLimit(
+      defaultLimits.callInitiationsPerNumber,
+      overrides.callInitiationsPerNumber,
+      'callInitiationsPerNumber',
+    ),
     businessCallingUnavailableCountries: [
       ...(overrides.businessCallingUnavailableCountries ??
         defaultLimits.businessCallingUnavailableCountries),
     ].map((country) => country.toUpperCase()),
   };
+}
+
+/** The window as `GET call_permissions` labels it (`time_period`): the limit's own, or derived. */
+export function periodOf(limit: RollingLimit): string {
+  if (limit.period !== undefined) return limit.period;
+  const hours = limit.windowMs / 3_600_000;
+  if (Number.isInteger(hours))
+    return hours % 24 === 0 && hours > 24 ? `P${hours / 24}D` : `PT${hours}H`;
+  return `PT${limit.windowMs / 1000}S`;
 }
 
 /** How much of a rolling limit is used now, and when one more use becomes possible. */
@@ -99,13 +137,13 @@ export interface LimitCheck {
 
 /** Counts the uses inside the window that ends now. */
 export function checkLimit(times: readonly number[], limit: RollingLimit, now: number): LimitCheck {
-  const recent = times.filter((time) => time > now - limit.periodMs).sort((a, b) => a - b);
+  const recent = times.filter((time) => time > now - limit.windowMs).sort((a, b) => a - b);
   const exhausted = recent.length >= limit.max;
   // The window rolls: one use frees up when the oldest use that still blocks leaves it.
   const blocking = exhausted && limit.max > 0 ? recent[recent.length - limit.max] : undefined;
   return {
     used: recent.length,
     exhausted,
-    ...(blocking === undefined ? {} : { freesAt: blocking + limit.periodMs }),
+    ...(blocking === undefined ? {} : { freesAt: blocking + limit.windowMs }),
   };
 }

@@ -2,7 +2,7 @@
 import type { World } from './world';
 import { actionableRequest, effectivePermission, isWindowOpen } from './conversations';
 import type { EffectivePermission } from './conversations';
-import { checkLimit } from './limits';
+import { checkLimit, periodOf, type RollingLimit } from './limits';
 import type {
   CallEnd,
   CallParty,
@@ -118,10 +118,10 @@ export function customerSnapshot(
   const { customer, permission } = conversation;
   const request = actionableRequest(context, conversation);
   const active = activeCallOf(context, conversation);
-  const usage = (times: number[], limit: { period: string; periodMs: number; max: number }) => {
+  const usage = (times: number[], limit: RollingLimit) => {
     const check = checkLimit(times, limit, now);
     return {
-      period: limit.period,
+      period: periodOf(limit),
       used: check.used,
       max: limit.max,
       ...(check.freesAt === undefined ? {} : { freesAt: check.freesAt }),
