@@ -1,4 +1,4 @@
-/** The customer's permission actions and their replies (spec §3.7). */
+/** The customer's permission actions and their replies (Meta "User call permissions" page). */
 import { SimulatorUsageError } from '../errors/simulator-usage-error';
 import { grantPermission, refusePermission, type ReplyContext } from '../flows/permission-replies';
 import { inboundMessageUpdate } from '../webhooks/payloads';

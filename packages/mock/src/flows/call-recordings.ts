@@ -1,6 +1,6 @@
 /**
  * Recordings and transcripts of calls placed or accepted with them on: made when the call ends,
- * announced by webhook, kept for `GET /{media-id}` and the download of its bytes (spec §3.10).
+ * announced by webhook, kept for `GET /{media-id}` and the download of its bytes (Meta "Call recording" page, 2026-05-31).
  */
 import { createHash } from 'node:crypto';
 import { oggOpusTone } from '../media/ogg-opus';

@@ -1,6 +1,6 @@
 /**
  * `GET /{waba-id}?fields=call_analytics.start(…).end(…).granularity(…)…`: counts, costs and average
- * durations computed from the simulator's own call history (spec §3.10).
+ * durations computed from the simulator's own call history (Meta "Call analytics" reference).
  */
 import type { EndpointResult } from './graph-context';
 import type { World } from '../world/world';

@@ -1,4 +1,4 @@
-/** `GET /{phone-number-id}/call_permissions` (spec §2.2, the guides' shape). */
+/** `GET /{phone-number-id}/call_permissions` (Meta "User call permissions" page, in its guides' shape). */
 import { conversationFor, customerByUserId, effectivePermission } from '../world/conversations';
 import { checkLimit, periodOf, type RollingLimit } from '../world/limits';
 import { callingEnabled, countryAllowsBusinessCalls } from '../world/permission-rules';

@@ -1,4 +1,4 @@
-/** `POST /{phone-number-id}/calls`: connect, pre_accept, accept, reject, terminate (spec §2.1). */
+/** `POST /{phone-number-id}/calls`: connect, pre_accept, accept, reject, terminate (Meta "Calling API reference"). */
 import { fieldLimits } from '@wacall/core/platform';
 import { endCall, pickUp, startOutgoingCall, type LifecycleContext } from '../flows/call-lifecycle';
 import { conversationFor, hasCallPermission } from '../world/conversations';

@@ -1,5 +1,5 @@
 /**
- * The Graph errors the simulator answers with: code, HTTP status and Meta's wording (spec §8).
+ * The Graph errors the simulator answers with: code, HTTP status and Meta's wording (Meta "Calling troubleshooting" and "Error codes" pages).
  * One table, so a test can assert the exact envelope a real number would return.
  */
 

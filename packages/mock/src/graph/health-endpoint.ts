@@ -1,4 +1,4 @@
-/** `GET /{phone-number-id}?fields=health_status`: can the number send messages and take SIP calls (spec §3.10). */
+/** `GET /{phone-number-id}?fields=health_status`: can the number send messages and take SIP calls (Meta "Health status" reference). */
 import type { EndpointResult } from './graph-context';
 import { isObject } from '../world/json-object';
 import type { BusinessState } from '../world/state';

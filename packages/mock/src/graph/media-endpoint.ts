@@ -1,4 +1,4 @@
-/** `GET /{media-id}` and the authenticated download of its bytes (spec §3.10). */
+/** `GET /{media-id}` and the authenticated download of its bytes (Meta "Call recording" page, 2026-05-31). */
 import type { StoredMedia } from '../world/state';
 import type { World } from '../world/world';
 import { SimulatedGraphError } from './simulated-graph-error';

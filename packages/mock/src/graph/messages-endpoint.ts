@@ -1,6 +1,6 @@
 /**
  * `POST /{phone-number-id}/messages` for what calling needs: plain text, free-form permission
- * requests and call invites, and templates of either kind (spec §2.4).
+ * requests and call invites, and templates of either kind (Meta "Call button messages and deep links" and "User call permissions" pages).
  */
 import { fieldLimits } from '@wacall/core/platform';
 import { messageStatusUpdate } from '../webhooks/payloads';

@@ -113,7 +113,7 @@ export function checkMediaOptIn(
   return { language };
 }
 
-// The languages Meta announces recording and transcription in (spec §3.10).
+// The languages Meta announces recording and transcription in (Meta "Call recording" page, 2026-05-31).
 const announcementLanguages = new Set([
   'en',
   'en_US',

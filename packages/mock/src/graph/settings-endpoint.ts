@@ -1,4 +1,4 @@
-/** `GET` and `POST /{phone-number-id}/settings`: the number's `calling` object (spec §2.3). */
+/** `GET` and `POST /{phone-number-id}/settings`: the number's `calling` object (Meta "Call settings" page). */
 import { callLimits } from '@wacall/core/platform';
 import { callHoursProblems } from '../world/call-hours';
 import type { EndpointResult } from './graph-context';

@@ -4,7 +4,7 @@ import { hasMarker } from '../errors/has-marker';
 
 const marker = Symbol.for('@wacall/mock/simulated-graph-error');
 
-/** The Graph error envelope of spec §8.1, as the simulator sends it. */
+/** Graph's error envelope (`error.message`, `type`, `code`, `error_subcode`, `error_data.details`, `fbtrace_id`), as the simulator sends it. */
 export interface GraphErrorEnvelope {
   error: {
     message: string;

@@ -1,4 +1,4 @@
-/** `POST` and `GET /{waba-id}/message_templates`: creating templates and listing them (spec §2.4). */
+/** `POST` and `GET /{waba-id}/message_templates`: creating templates and listing them (Meta "Message templates" reference). */
 import { fieldLimits } from '@wacall/core/platform';
 import { isObject, type JsonObject } from '../world/json-object';
 import type { StoredTemplate } from '../world/state';

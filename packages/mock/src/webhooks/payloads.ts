@@ -1,5 +1,5 @@
 /**
- * Builders for the `value` of each webhook change, in Meta's wire shapes (spec §3). Each returns one
+ * Builders for the `value` of each webhook change, in Meta's wire shapes (Meta "Calling webhooks" reference). Each returns one
  * update; the dispatcher wraps updates into envelopes, batches, signs and delivers them.
  */
 import { unixSeconds } from '../world/clock';
@@ -190,7 +190,7 @@ export interface PermissionReply {
   contextId?: string;
 }
 
-/** A `call_permission_reply` interactive message (spec §3.7). */
+/** A `call_permission_reply` interactive message (Meta "User call permissions" page). */
 export function permissionReplyUpdate(
   conversation: ConversationState,
   reply: PermissionReply,
@@ -264,7 +264,7 @@ export function messageStatusUpdate(
   });
 }
 
-/** `account_settings_update` after a settings change Meta reports (spec §3.8). */
+/** `account_settings_update` after a settings change Meta reports (Meta "Call settings" page). */
 export function settingsUpdate(business: BusinessState, now: number): WebhookUpdate {
   return {
     wabaId: business.wabaId,
@@ -310,7 +310,7 @@ export interface CallMediaDescriptor {
   url: string;
 }
 
-/** `call_recording_available` or `call_transcription_available` (spec §3.6). */
+/** `call_recording_available` or `call_transcription_available` (Meta "Call recording" page). */
 export function callMediaUpdate(
   call: CallState,
   kind: 'recording' | 'transcription',

@@ -1,4 +1,4 @@
-/** Meta's webhook verification request (spec §3.1), so a handler's GET challenge can be tested. */
+/** Meta's webhook verification request (Meta "Webhooks" getting-started page: `hub.mode`, `hub.challenge`, `hub.verify_token`), so a handler's GET challenge can be tested. */
 import type { SimulatorRandom } from '../world/random';
 
 export interface SubscriptionCheck {

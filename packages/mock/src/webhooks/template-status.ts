@@ -3,7 +3,7 @@ import { unixSeconds } from '../world/clock';
 import type { StoredTemplate } from '../world/state';
 import type { WebhookUpdate } from './payloads';
 
-/** `message_template_status_update` for one template (spec §3.10). */
+/** `message_template_status_update` for one template (Meta "Message templates" webhooks). */
 export function templateStatusUpdate(
   wabaId: string,
   template: StoredTemplate,

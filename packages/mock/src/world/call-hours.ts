@@ -1,4 +1,4 @@
-/** Call hours (spec §2.3): validating a schedule and telling whether a user may call in now. */
+/** Call hours (Meta "Call settings" page): validating a schedule and telling whether a user may call in now. */
 import { fieldLimits } from '@wacall/core/platform';
 import { isObject, type JsonObject } from './json-object';
 
