@@ -69,6 +69,7 @@ const files = {
   'src/server.ts': `
 import { createClient, createWacall, parseWebhook, type WebhookEvent } from '@wacall/core';
 import { checkOfferSdp } from '@wacall/core/browser';
+import { fieldLimits } from '@wacall/core/platform';
 import { runStoreConformance } from '@wacall/core/testing';
 import { createCloudApiSimulator, startSimulatorServer } from '@wacall/mock';
 import { createWebhookHandler, DEFAULT_MAX_BODY_BYTES } from '@wacall/node';
@@ -90,6 +91,7 @@ export const handler = createWebhookHandler({
   onEvents: (events: WebhookEvent[]) => wacall.ingest(events),
 });
 export const parsed = parseWebhook('{}').issues.length + checkOfferSdp('v=0').length;
+export const labelMax: number = fieldLimits.displayText.maxLength;
 export const server = startSimulatorServer({ simulator });
 if (process.env.NEVER) runStoreConformance(() => new RedisStore({ prefix: 'x:' }), { describe, it, clock: 'real' });
 `,

@@ -160,12 +160,8 @@ export {
 export type { CheckInput, PermissionEngineOptions } from './permissions/engine-input';
 export type { PermissionEngine, PermissionUpdate } from './permissions/permission-engine';
 export type { PermissionEngineErrorCode } from './permissions/permission-engine-error';
-export type {
-  DeepPartial,
-  PermissionPolicy,
-  PolicyOverride,
-  RollingLimit,
-} from './permissions/policy';
+export type { DeepPartial, PermissionPolicy, PolicyOverride } from './permissions/policy';
+export type { RollingLimit } from './platform/rolling-limit';
 export type {
   RefusedDecision,
   Reservation,
@@ -273,7 +269,12 @@ export { inspectSdp } from './platform/sdp/inspect-sdp';
 export { normalizeSdpLineEndings } from './platform/sdp/normalize-sdp-line-endings';
 export type { CheckAnswerSdpOptions } from './platform/sdp/check-sdp';
 export type { SdpProblem, SdpProblemCode } from './platform/sdp/sdp-problem';
-export type { SdpCandidate, SdpCodec, SdpMediaSection, SdpSummary } from './platform/sdp/sdp-summary';
+export type {
+  SdpCandidate,
+  SdpCodec,
+  SdpMediaSection,
+  SdpSummary,
+} from './platform/sdp/sdp-summary';
 // --- end sdp ---
 
 // --- facade ---

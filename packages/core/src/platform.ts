@@ -9,6 +9,7 @@ export { fieldLimits } from './platform/field-limits';
 export { findNetworkDrop, networkDropCodes } from './platform/network-drop-codes';
 export { customerServiceWindowMs, permissionLimits } from './platform/permission-limits';
 export { productDefaults } from './platform/product-defaults';
+export { rollingLimitPeriod } from './platform/rolling-limit';
 export { checkAnswerSdp, checkOfferSdp } from './platform/sdp/check-sdp';
 export { inspectSdp } from './platform/sdp/inspect-sdp';
 export { normalizeSdpLineEndings } from './platform/sdp/normalize-sdp-line-endings';

@@ -1,16 +1,25 @@
 import type { MessageChannel, PermissionState } from '../permissions/types';
+import { permissionLimits } from '../platform/permission-limits';
 import type { ActivityMessages } from './activity-messages';
 import { buildActivity } from './build-activity';
 import { CallLifecycleError } from './call-lifecycle-error';
 import type { Activity, ActivityKind, ActivityParamsMap, Agent } from './types';
 
-/** Product defaults, used when the caller does not pass its policy's numbers. */
-export const permissionActivityDefaults = {
+/** The platform's numbers (`@wacall/core/platform`), used when the caller does not pass its policy's. */
+export const permissionActivityDefaults: Readonly<{
   /** Consecutive unanswered business-initiated calls after which the platform revokes permission. */
-  autoRevokeAfterMissedCalls: 4,
+  autoRevokeAfterMissedCalls: number;
   /** Days a temporary permission lasts. */
-  temporaryGrantDays: 7,
-} as const;
+  temporaryGrantDays: number;
+}> = /* @__PURE__ */ readActivityDefaults();
+
+// Read inside a function, so a bundle without permission activities drops the table.
+function readActivityDefaults() {
+  return Object.freeze({
+    autoRevokeAfterMissedCalls: permissionLimits.missedCallsBeforeAutoRevoke,
+    temporaryGrantDays: permissionLimits.temporaryGrantDays,
+  });
+}
 
 export interface PermissionChangeContext {
   /** The customer key the activities are filed under. */
@@ -18,9 +27,9 @@ export interface PermissionChangeContext {
   /** Epoch ms of the change (the webhook's timestamp, or the moment it was noticed). */
   at: number;
   messages?: Partial<ActivityMessages>;
-  /** Default 4 (product policy). */
+  /** Default: the platform's, 4 (`permissionLimits.missedCallsBeforeAutoRevoke`). */
   autoRevokeAfterMissedCalls?: number;
-  /** Default 7 (product policy). */
+  /** Default: the platform's, 7 (`permissionLimits.temporaryGrantDays`). */
   temporaryGrantDays?: number;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fieldLimits } from '../platform/field-limits';
 import type { RequestOptions } from './client-options';
 import { readResponse } from './read-response';
 import { WHATSAPP, compact, type ResourceContext, type Toggle } from './resource-context';
@@ -151,7 +152,7 @@ type Extras = Pick<AcceptCallInput, 'bizOpaqueCallbackData' | 'recording' | 'tra
 
 function checkExtras(issues: Issues, input: Extras): void {
   checkText(issues, 'bizOpaqueCallbackData', input.bizOpaqueCallbackData, {
-    max: 512,
+    max: fieldLimits.bizOpaqueCallbackData.maxLength,
     optional: true,
   });
   checkCapture(issues, 'recording', input.recording);
@@ -162,7 +163,10 @@ function checkCapture(issues: Issues, path: string, capture: CallCaptureOptions 
   if (capture === undefined) return;
   checkOneOf(issues, `${path}.status`, capture.status, ['enabled', 'disabled']);
   const enabled = String(capture.status).toLowerCase() === 'enabled';
-  checkText(issues, `${path}.purpose`, capture.purpose, { max: 250, optional: !enabled });
+  checkText(issues, `${path}.purpose`, capture.purpose, {
+    max: fieldLimits.capturePurpose.maxLength,
+    optional: !enabled,
+  });
   checkLanguage(issues, `${path}.announcementLanguage`, capture.announcementLanguage, !enabled);
 }
 

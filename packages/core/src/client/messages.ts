@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fieldLimits } from '../platform/field-limits';
 import { templateRules } from '../templates/template-rules';
 import type { RequestOptions } from './client-options';
 import { readResponse } from './read-response';
@@ -133,7 +134,10 @@ export function createMessagesResource(context: ResourceContext): MessagesResour
       const operation = 'messages.sendCallPermissionRequest';
       const issues = issuesFor(operation);
       checkPhone(issues, 'to', input?.to);
-      checkText(issues, 'body', input?.body, { max: 1024, optional: true });
+      checkText(issues, 'body', input?.body, {
+        max: fieldLimits.messageBody.maxLength,
+        optional: true,
+      });
       issues.throwIfAny();
       const interactive = compact({
         type: 'call_permission_request',
@@ -156,8 +160,11 @@ export function createMessagesResource(context: ResourceContext): MessagesResour
       const operation = 'messages.sendCallInvite';
       const issues = issuesFor(operation);
       checkPhone(issues, 'to', input?.to);
-      checkText(issues, 'body', input?.body, { max: 1024 });
-      checkText(issues, 'displayText', input?.displayText, { max: 20, optional: true });
+      checkText(issues, 'body', input?.body, { max: fieldLimits.messageBody.maxLength });
+      checkText(issues, 'displayText', input?.displayText, {
+        max: fieldLimits.displayText.maxLength,
+        optional: true,
+      });
       checkInvite(issues, input ?? {});
       issues.throwIfAny();
       const interactive = {
@@ -198,12 +205,15 @@ export function createMessagesResource(context: ResourceContext): MessagesResour
 
 function checkInvite(issues: Issues, input: { ttlMinutes?: number; payload?: string }): void {
   checkInteger(issues, 'ttlMinutes', input.ttlMinutes, {
-    min: 1,
-    max: 43_200,
+    min: fieldLimits.ttlMinutes.min,
+    max: fieldLimits.ttlMinutes.max,
     optional: true,
     unit: 'minutes',
   });
-  checkText(issues, 'payload', input.payload, { max: 512, optional: true });
+  checkText(issues, 'payload', input.payload, {
+    max: fieldLimits.payload.maxLength,
+    optional: true,
+  });
 }
 
 /** Checks a template reference: Meta's name and language rules, and sendable parameter text. */
@@ -226,16 +236,15 @@ export function checkTemplateRef(issues: Issues, template: TemplateRef | undefin
   });
 }
 
-// Same rule as at creation (templates/template-rules.ts), in one regular expression.
-const templateNamePattern = new RegExp(`^[a-z0-9_]{1,${templateRules.name.maxLength}}$`);
-
-/** Meta's template names: lowercase letters, digits and underscores, ≤ 512 characters. */
+/** Meta's template names: lowercase letters, digits and underscores, up to `fieldLimits.templateName`. */
 export function checkTemplateName(issues: Issues, path: string, name: unknown): void {
+  // Same rule as at creation (templates/template-rules.ts), in one regular expression.
+  const pattern = new RegExp(`^[a-z0-9_]{1,${templateRules.name.maxLength}}$`);
   checkPattern(
     issues,
     path,
     name,
-    templateNamePattern,
+    pattern,
     'must use only lowercase letters, digits and underscores.',
     "Write e.g. 'call_permission_ask'.",
   );

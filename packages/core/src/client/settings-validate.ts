@@ -1,3 +1,5 @@
+import { callLimits } from '../platform/call-limits';
+import { fieldLimits } from '../platform/field-limits';
 import type { CallHoursSettings, CallingSettings, VoicemailSettings } from './settings-types';
 import { checkInteger, checkOneOf, checkPattern, type Issues } from './validate';
 
@@ -5,7 +7,6 @@ const TOGGLE = ['enabled', 'disabled'];
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const HHMM = /^([01]\d|2[0-3])[0-5]\d$/;
 const MAX_WINDOWS_PER_DAY = 2;
-const MAX_HOLIDAYS = 20;
 const DAY_MS = 86_400_000;
 
 const isEnabled = (value: unknown) => String(value).toLowerCase() === 'enabled';
@@ -106,11 +107,11 @@ function checkCallHours(issues: Issues, hours: CallHoursSettings, now: number): 
   for (const [day, spans] of byDay) checkDay(issues, day, spans);
 
   const holidays = hours.holidaySchedule ?? [];
-  if (holidays.length > MAX_HOLIDAYS) {
+  if (holidays.length > fieldLimits.holidays.maxItems) {
     issues.add(
       'callHours.holidaySchedule',
-      `has ${holidays.length} entries; the limit is ${MAX_HOLIDAYS}.`,
-      `Keep the next ${MAX_HOLIDAYS} holidays and add later ones once these have passed.`,
+      `has ${holidays.length} entries; the limit is ${fieldLimits.holidays.maxItems}.`,
+      `Keep the next ${fieldLimits.holidays.maxItems} holidays and add later ones once these have passed.`,
     );
   }
   holidays.forEach((holiday, i) => {
@@ -227,8 +228,8 @@ function checkVoicemail(issues: Issues, voicemail: VoicemailSettings): void {
   const audio = voicemail.audio?.default;
   const needsTimeout = triggers.some((trigger) => String(trigger).toLowerCase() === 'timeout');
   checkInteger(issues, 'voicemail.audio.default.timeoutSeconds', audio?.timeoutSeconds, {
-    min: 0,
-    max: 30,
+    min: callLimits.voicemailTimeoutSeconds.min,
+    max: callLimits.voicemailTimeoutSeconds.max,
     optional: !needsTimeout,
     unit: 'seconds (required for the timeout trigger)',
   });

@@ -7,13 +7,12 @@ import { WacallValidationError } from '../errors/wacall-validation-error';
 import { correlationReserve, withCorrelation } from '../permissions/correlation';
 import { customerKey } from '../permissions/customer-key';
 import { commitUse } from '../permissions/reservation';
+import { fieldLimits } from '../platform/field-limits';
 import { callChange, readCall } from './call-change';
 import type { FacadeContext } from './facade-context';
 import { changePermission, reserve, settleFailure } from './reserve';
 import { transact } from './transact';
 import type { CallActionInput, StartCallInput, WacallAcceptCallInput } from './wacall-types';
-
-const maxCallbackData = 512 - correlationReserve;
 
 /**
  * Places a business-initiated call: reserve the use (every limit checked atomically), dial, then
@@ -133,11 +132,13 @@ function shown(record: CallRecord | undefined, callId: string): CallRecord {
 }
 
 function checkCallbackData(operation: string, data: string | undefined): void {
+  const platformMax = fieldLimits.bizOpaqueCallbackData.maxLength;
+  const maxCallbackData = platformMax - correlationReserve;
   if (data === undefined || (typeof data === 'string' && data.length <= maxCallbackData)) return;
   throw new WacallValidationError(operation, [
     {
       path: 'bizOpaqueCallbackData',
-      message: `must be a string of at most ${maxCallbackData} characters (got ${typeof data === 'string' ? `${data.length}` : typeof data}): @wacall keeps ${correlationReserve} of the platform's 512 for the token that recognises its own calls.`,
+      message: `must be a string of at most ${maxCallbackData} characters (got ${typeof data === 'string' ? `${data.length}` : typeof data}): @wacall keeps ${correlationReserve} of the platform's ${platformMax} for the token that recognises its own calls.`,
       fix: 'Store larger data in your helpdesk and pass its id (a ticket id, say).',
     },
   ]);

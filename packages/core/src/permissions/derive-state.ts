@@ -1,4 +1,5 @@
-import type { PermissionPolicy, RollingLimit } from './policy';
+import type { RollingLimit } from '../platform/rolling-limit';
+import type { PermissionPolicy } from './policy';
 import { lastAnsweredAt, latestFact, latestSentRequest } from './stored-state';
 import type { RequestEntry, StoredPermissionState } from './stored-state';
 import type { LimitUsage, PermissionState, PermissionStatus, RevokedReason } from './types';

@@ -1,13 +1,9 @@
+import { businessCallingUnavailableCountries } from '../platform/countries';
+import { callLimits } from '../platform/call-limits';
+import { customerServiceWindowMs, permissionLimits } from '../platform/permission-limits';
+import { productDefaults } from '../platform/product-defaults';
+import type { RollingLimit } from '../platform/rolling-limit';
 import { PermissionEngineError } from './permission-engine-error';
-
-const hour = 60 * 60 * 1000;
-const day = 24 * hour;
-
-/** At most `max` uses in any window of `windowMs` (a rolling window, not a calendar day). */
-export interface RollingLimit {
-  max: number;
-  windowMs: number;
-}
 
 /**
  * Every rule the permission engine applies, as data. Start from `defaultPolicy` (the helpdesk's
@@ -50,32 +46,39 @@ export interface PermissionPolicy {
   stateRetentionMs: number;
 }
 
-/** Meta's current numbers (Calling API limits as of 2026): 100 connected calls per customer per 24 h. */
-export const platformLimits: PermissionPolicy = Object.freeze({
-  requestLimits: Object.freeze({
-    daily: Object.freeze({ max: 1, windowMs: day }),
-    weekly: Object.freeze({ max: 2, windowMs: 7 * day }),
-    resetOnConnectedCall: true,
-  }),
-  callLimit: Object.freeze({ max: 100, windowMs: day }),
-  temporaryPermissionMs: 7 * day,
-  requestExpiryMs: 7 * day,
-  autoRevokeAfterMissedCalls: 4,
-  conversationWindowMs: day,
-  businessInitiatedUnavailableIn: Object.freeze(['US', 'CA', 'EG', 'VN', 'NG']),
-  callSetupTimeoutMs: 2 * 60 * 1000,
-  activeCallTimeoutMs: 4 * hour,
-  // Meta does not publish how long a business-initiated call rings; a minute is what clients show,
-  // and one more minute covers webhook delays.
-  awaitingConfirmationMs: 2 * 60 * 1000,
-  stateRetentionMs: 90 * day,
-});
+/**
+ * Meta's current numbers, read from `@wacall/core/platform` (100 connected calls per customer per
+ * 24 h); where Meta publishes none (setup and active-call timeouts, retention) the product's defaults.
+ */
+export const platformLimits: PermissionPolicy = /* @__PURE__ */ readPlatformLimits();
 
 /** The helpdesk defaults: the platform's rules with a house limit of 10 connected calls per customer per 24 h. */
-export const defaultPolicy: PermissionPolicy = Object.freeze({
-  ...platformLimits,
-  callLimit: Object.freeze({ max: 10, windowMs: day }),
-});
+export const defaultPolicy: PermissionPolicy = /* @__PURE__ */ readDefaultPolicy();
+
+// Read from the table inside functions, so a bundle that never uses a policy drops the table too.
+function readPlatformLimits(): PermissionPolicy {
+  return Object.freeze({
+    requestLimits: Object.freeze({
+      daily: permissionLimits.requestsPerDay,
+      weekly: permissionLimits.requestsPerWeek,
+      resetOnConnectedCall: permissionLimits.requestCountersResetOnConnectedCall,
+    }),
+    callLimit: callLimits.connectedCallsPerCustomer,
+    temporaryPermissionMs: permissionLimits.temporaryGrantMs,
+    requestExpiryMs: permissionLimits.requestExpiryMs,
+    autoRevokeAfterMissedCalls: permissionLimits.missedCallsBeforeAutoRevoke,
+    conversationWindowMs: customerServiceWindowMs,
+    businessInitiatedUnavailableIn: businessCallingUnavailableCountries,
+    callSetupTimeoutMs: productDefaults.callSetupTimeoutMs,
+    activeCallTimeoutMs: productDefaults.activeCallTimeoutMs,
+    awaitingConfirmationMs: productDefaults.awaitingConfirmationMs,
+    stateRetentionMs: productDefaults.stateRetentionMs,
+  });
+}
+
+function readDefaultPolicy(): PermissionPolicy {
+  return Object.freeze({ ...platformLimits, callLimit: productDefaults.connectedCallsPerCustomer });
+}
 
 /** Any part of `T`, recursively; arrays are taken whole. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -137,10 +140,10 @@ function validatePolicy(policy: PermissionPolicy): void {
   duration('callSetupTimeoutMs', policy.callSetupTimeoutMs);
   duration('activeCallTimeoutMs', policy.activeCallTimeoutMs);
   duration('awaitingConfirmationMs', policy.awaitingConfirmationMs);
-  if (policy.awaitingConfirmationMs > 5 * 60 * 1000) {
+  if (policy.awaitingConfirmationMs > productDefaults.awaitingConfirmationMaxMs) {
     invalid(
       'awaitingConfirmationMs',
-      'must be at most 300000 (5 minutes): longer would block a customer on one lost answer',
+      `must be at most ${productDefaults.awaitingConfirmationMaxMs} (${productDefaults.awaitingConfirmationMaxMs / 60_000} minutes): longer would block a customer on one lost answer`,
       policy.awaitingConfirmationMs,
     );
   }

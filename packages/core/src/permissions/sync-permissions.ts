@@ -1,6 +1,7 @@
 import type { ActionLimit, CallPermissions } from '../client/permission-types';
 import { derivePermissionState } from './derive-state';
-import type { PermissionPolicy, RollingLimit } from './policy';
+import type { RollingLimit } from '../platform/rolling-limit';
+import type { PermissionPolicy } from './policy';
 import { addFact, isLaterFact, latestFact } from './stored-state';
 import type {
   AnsweredCall,

@@ -1,23 +1,22 @@
+import { deepFreeze } from './deep-freeze';
 import type { RollingLimit } from './rolling-limit';
 import { DAY, SECOND } from './units';
 
 /** The platform's numbers for calls themselves: caps, ring and answer times, media silence. */
-export const callLimits = Object.freeze({
+export const callLimits = /* @__PURE__ */ deepFreeze({
   /** Connected business-initiated calls per business number and customer, permanent grants included
    * (error 138012). Meta "Calling API" overview changelog: 5 until 2025-10-13, 10 until 2025-12-19,
    * now 100; the window rolls from the first counted call; checked 2026-12. */
-  connectedCallsPerCustomer: Object.freeze<RollingLimit>({
+  connectedCallsPerCustomer: {
     max: 100,
     windowMs: DAY,
-    period: 'PT24H',
-  }),
+  } satisfies RollingLimit,
   /** `connect` requests per business number (error 138005). Meta "Calling API reference" page:
    * 10 000 per 24 h; checked 2026-12. */
-  callInitiationsPerNumber: Object.freeze<RollingLimit>({
+  callInitiationsPerNumber: {
     max: 10_000,
     windowMs: DAY,
-    period: 'PT24H',
-  }),
+  } satisfies RollingLimit,
   /** Calls in progress at once per business number (error 138002). Meta "Calling troubleshooting"
    * page: 1 000; checked 2026-12. */
   concurrentCallsPerNumber: 1000,
@@ -35,5 +34,5 @@ export const callLimits = Object.freeze({
   mediaSilenceConnectedMs: 30 * SECOND,
   /** Meta "Call settings" page: voicemail answers after 0–30 s of ringing (TIMEOUT trigger);
    * checked 2026-12. */
-  voicemailTimeoutSeconds: Object.freeze({ min: 0, max: 30 }),
+  voicemailTimeoutSeconds: { min: 0, max: 30 },
 });

@@ -4,10 +4,6 @@
  * availability section: United States, Canada, Egypt, Vietnam, Nigeria (Turkey was listed in 2025
  * and dropped by 2026-02 without a changelog entry); checked 2026-12.
  */
-export const businessCallingUnavailableCountries: readonly string[] = Object.freeze([
-  'US',
-  'CA',
-  'EG',
-  'VN',
-  'NG',
-]);
+export const businessCallingUnavailableCountries: readonly string[] = /* @__PURE__ */ Object.freeze(
+  ['US', 'CA', 'EG', 'VN', 'NG'],
+);

@@ -1,16 +1,14 @@
+import { deepFreeze } from './deep-freeze';
 import type { RollingLimit } from './rolling-limit';
 import { DAY } from './units';
 
-const limit = (max: number, windowMs: number, period: string): RollingLimit =>
-  Object.freeze({ max, windowMs, period });
-
 /** The platform's rules for asking a customer for call permission, and for the grants they give. */
-export const permissionLimits = Object.freeze({
+export const permissionLimits = /* @__PURE__ */ deepFreeze({
   /** Permission requests per business number and customer, free-form and template alike (error 138009).
    * Meta "User call permissions" page: 1 per 24 h; checked 2026-12. */
-  requestsPerDay: limit(1, DAY, 'PT24H'),
+  requestsPerDay: { max: 1, windowMs: DAY } satisfies RollingLimit,
   /** Meta "User call permissions" page: 2 per 7 days, counted with the daily one; checked 2026-12. */
-  requestsPerWeek: limit(2, 7 * DAY, 'P7D'),
+  requestsPerWeek: { max: 2, windowMs: 7 * DAY } satisfies RollingLimit,
   /** Meta "User call permissions" page: any connected call, either direction, resets both request
    * counters; checked 2026-12. */
   requestCountersResetOnConnectedCall: true,
@@ -29,12 +27,12 @@ export const permissionLimits = Object.freeze({
    * revoke a permission (reply webhook: reject, automatic); checked 2026-12. */
   missedCallsBeforeAutoRevoke: 4,
   /** Meta "Calling sandbox" page: looser numbers for sandbox and test numbers; checked 2026-12. */
-  sandbox: Object.freeze({
-    requestsPerDay: limit(25, DAY, 'PT24H'),
-    requestsPerWeek: limit(100, 7 * DAY, 'P7D'),
+  sandbox: {
+    requestsPerDay: { max: 25, windowMs: DAY } satisfies RollingLimit,
+    requestsPerWeek: { max: 100, windowMs: 7 * DAY } satisfies RollingLimit,
     missedCallsBeforeWarning: 5,
     missedCallsBeforeAutoRevoke: 10,
-  }),
+  },
 });
 
 /** How long the customer-service window stays open after the customer's last message or call.

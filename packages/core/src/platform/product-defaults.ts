@@ -1,3 +1,4 @@
+import { deepFreeze } from './deep-freeze';
 import type { RollingLimit } from './rolling-limit';
 import { DAY, HOUR, MINUTE } from './units';
 
@@ -5,13 +6,12 @@ import { DAY, HOUR, MINUTE } from './units';
  * The helpdesk's own defaults where Meta publishes no number, or where a helpdesk wants less than the
  * platform allows. Not platform facts: every one can be overridden in the policy.
  */
-export const productDefaults = Object.freeze({
+export const productDefaults = /* @__PURE__ */ deepFreeze({
   /** A house cap below the platform's 100, so one customer is not called all day. */
-  connectedCallsPerCustomer: Object.freeze<RollingLimit>({
+  connectedCallsPerCustomer: {
     max: 10,
     windowMs: DAY,
-    period: 'PT24H',
-  }),
+  } satisfies RollingLimit,
   /** How long a started call blocks another when neither its connect nor its end is ever seen. */
   callSetupTimeoutMs: 2 * MINUTE,
   /** How long a connected call blocks another when its end is never seen. */

@@ -2,6 +2,8 @@
 // and client-free on purpose: the client checks input with it before sending, and a template editor in
 // the browser (via `@wacall/core/browser`) shows the same problems while the agent types.
 
+import { fieldLimits } from '../platform/field-limits';
+
 /** The two calling templates: one asks for call permission, one carries a "Call on WhatsApp" button. */
 export type TemplateDraftKind = 'call_permission_request' | 'call_invite';
 
@@ -75,17 +77,25 @@ export interface TemplateProblem {
 }
 
 /** Meta's limits for calling templates at creation. */
-export const templateRules = {
-  name: { maxLength: 512, pattern: /^[a-z0-9_]+$/ },
-  language: { pattern: /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/ },
-  categories: ['marketing', 'utility'],
-  header: { maxLength: 60 },
-  body: { maxLength: 1024 },
-  footer: { maxLength: 60 },
-  buttonText: { maxLength: 20, default: 'Call Now' },
-  /** At creation; a send may pass 1–43 200. */
-  ttlMinutes: { min: 1440, max: 43_200 },
-} as const;
+export const templateRules = /* @__PURE__ */ readTemplateRules();
+
+// Read from the platform table inside a function, so a bundle that never checks a template drops it.
+function readTemplateRules() {
+  return {
+    name: { maxLength: fieldLimits.templateName.maxLength, pattern: /^[a-z0-9_]+$/ },
+    language: {
+      maxLength: fieldLimits.templateLanguage.maxLength,
+      pattern: /^[a-z]{2,3}(_[A-Za-z]{2,4})?$/,
+    },
+    categories: ['marketing', 'utility'],
+    header: fieldLimits.templateHeader,
+    body: fieldLimits.templateBody,
+    footer: fieldLimits.templateFooter,
+    buttonText: fieldLimits.displayText,
+    /** At creation; a send may pass `fieldLimits.ttlMinutes` (1–43 200). */
+    ttlMinutes: fieldLimits.templateTtlMinutes,
+  } as const;
+}
 
 const PLACEHOLDER = /\{\{(\d+)\}\}/g;
 const LOOKS_LIKE_PLACEHOLDER = /\{\{[^{}]*\}\}/g;
@@ -128,7 +138,7 @@ export function checkTemplateDraft(draft: Partial<TemplateDraft>): TemplateProbl
       });
     }
   }
-  if (isText(problems, 'language', input.language, 20)) {
+  if (isText(problems, 'language', input.language, templateRules.language.maxLength)) {
     if (!templateRules.language.pattern.test(input.language)) {
       problems.push({
         field: 'language',

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deep-freeze';
 import type { SdpProblemCode } from './sdp-problem';
 import type { SdpMediaSection, SdpSummary } from './sdp-summary';
 
@@ -5,7 +6,7 @@ import type { SdpMediaSection, SdpSummary } from './sdp-summary';
  * What the platform requires of an SDP, as data. The rules below read these values, so a change
  * Meta makes is one edit here, and every checker (core, the browser, the simulator) follows it.
  */
-export const sdpFacts = Object.freeze({
+export const sdpFacts = /* @__PURE__ */ deepFreeze({
   /** Meta "Calling API reference" page: the SDP is a plain string with `\r\n` line ends (not JSON,
    * not the legacy `connection` object); checked 2026-12. */
   lineEnding: '\r\n',
@@ -14,7 +15,7 @@ export const sdpFacts = Object.freeze({
   audioSections: 1,
   /** Meta "Calling API" overview, architecture table: Opus at 48 kHz is the codec every call
    * can use; checked 2026-12. */
-  codec: Object.freeze({ name: 'opus', clockRate: 48_000 }),
+  codec: { name: 'opus', clockRate: 48_000 },
   /** Meta "Calling FAQ": DTLS-SRTP needs `a=fingerprint`; only SHA-256 is accepted (unless SDES
    * keys are configured with `srtp_key_exchange_protocol`); checked 2026-12. */
   fingerprintAlgorithm: 'sha-256',
@@ -23,13 +24,13 @@ export const sdpFacts = Object.freeze({
   candidatesRequired: true,
   /** Meta "Calling API" overview: Meta is ICE-lite and the DTLS server, so an offer may not take
    * the client role; checked 2026-12. */
-  offerSetupRefused: Object.freeze(['active']),
+  offerSetupRefused: ['active'],
   /** Meta "Calling API reference" sample SDPs: a business answer takes the DTLS client role;
    * checked 2026-12. */
-  businessAnswerSetup: Object.freeze(['active']),
+  businessAnswerSetup: ['active'],
   /** Meta "Business-initiated calls" page: Meta's answer to a business offer is active or
    * passive; checked 2026-12. */
-  platformAnswerSetup: Object.freeze(['active', 'passive']),
+  platformAnswerSetup: ['active', 'passive'],
 });
 
 /** Which SDP a verdict is about: an offer, or an answer written by the business or by Meta. */
@@ -81,26 +82,26 @@ const allowedSetup = (input: SdpRuleInput): readonly string[] | undefined => {
 };
 
 /** The platform's SDP rules, in the order problems are reported. */
-export const sdpRules: readonly SdpRule[] = Object.freeze([
-  rule(
+export const sdpRules: readonly SdpRule[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ rule(
     'empty',
     ({ text }) => (typeof text !== 'string' || text.trim() === '' ? 'the SDP is empty' : undefined),
     'pass the SDP text of the peer connection',
     { fatal: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'json_encoded',
     ({ summary }) => (summary.jsonEncoded ? 'the SDP is JSON-encoded' : undefined),
     'send description.sdp itself, not JSON.stringify(description)',
     { fatal: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'not_sdp',
     ({ summary }) => (summary.startsWithVersion ? undefined : 'the text does not start with v=0'),
     'pass an SDP',
     { fatal: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'line_endings',
     ({ summary }) =>
       sdpFacts.lineEnding === '\r\n' && summary.lineEndings !== 'crlf'
@@ -108,7 +109,7 @@ export const sdpRules: readonly SdpRule[] = Object.freeze([
         : undefined,
     'use normalizeSdpLineEndings(sdp)',
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'audio_sections',
     ({ summary }) => {
       const audio = summary.media.filter((section) => section.kind === 'audio').length;
@@ -118,7 +119,7 @@ export const sdpRules: readonly SdpRule[] = Object.freeze([
     },
     'use one peer connection with one audio track and no data channel or video',
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'no_opus',
     ({ audio }) =>
       audio?.codecs.some(
@@ -128,26 +129,26 @@ export const sdpRules: readonly SdpRule[] = Object.freeze([
       )
         ? undefined
         : 'Opus is missing',
-    `keep ${sdpFacts.codec.name}/${sdpFacts.codec.clockRate}/2 in the codec list`,
+    () => `keep ${sdpFacts.codec.name}/${sdpFacts.codec.clockRate}/2 in the codec list`,
     { needsAudio: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'fingerprint',
     ({ audio }) =>
       audio?.crypto || audio?.fingerprint?.algorithm === sdpFacts.fingerprintAlgorithm
         ? undefined
         : `DTLS fingerprint is ${audio?.fingerprint?.algorithm ?? 'missing'}`,
-    `use a=fingerprint:${sdpFacts.fingerprintAlgorithm} (the browser default)`,
+    () => `use a=fingerprint:${sdpFacts.fingerprintAlgorithm} (the browser default)`,
     { needsAudio: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'ice_credentials',
     ({ audio }) =>
       audio?.iceUfrag && audio.icePwd ? undefined : 'a=ice-ufrag or a=ice-pwd is missing',
     'send a complete SDP',
     { needsAudio: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'no_candidates',
     ({ audio }) =>
       sdpFacts.candidatesRequired && audio?.candidates.length === 0
@@ -156,7 +157,7 @@ export const sdpRules: readonly SdpRule[] = Object.freeze([
     'wait for iceGatheringState "complete" before reading the SDP',
     { needsAudio: true },
   ),
-  rule(
+  /* @__PURE__ */ rule(
     'setup',
     (input) => {
       const setup = input.audio?.setup;
