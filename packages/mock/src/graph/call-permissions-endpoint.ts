@@ -1,6 +1,7 @@
 /** `GET /{phone-number-id}/call_permissions` (Meta "User call permissions" page, in its guides' shape). */
+import { rollingLimitPeriod } from '@wacall/core/platform';
 import { conversationFor, customerByUserId, effectivePermission } from '../world/conversations';
-import { checkLimit, periodOf, type RollingLimit } from '../world/limits';
+import { checkLimit, type RollingLimit } from '../world/limits';
 import { callingEnabled, countryAllowsBusinessCalls } from '../world/permission-rules';
 import type { BusinessState, ConversationState } from '../world/state';
 import type { World, WorldRules } from '../world/world';
@@ -10,7 +11,7 @@ import { invalid } from './request-fields';
 function limitJson(times: number[], limit: RollingLimit, now: number) {
   const check = checkLimit(times, limit, now);
   return {
-    time_period: periodOf(limit),
+    time_period: rollingLimitPeriod(limit),
     max_allowed: limit.max,
     current_usage: check.used,
     ...(check.freesAt === undefined

@@ -1,9 +1,9 @@
 /** `POST /{phone-number-id}/calls`: connect, pre_accept, accept, reject, terminate (Meta "Calling API reference"). */
-import { fieldLimits } from '@wacall/core/platform';
+import { fieldLimits, rollingLimitPeriod } from '@wacall/core/platform';
 import { endCall, pickUp, startOutgoingCall, type LifecycleContext } from '../flows/call-lifecycle';
 import { conversationFor, hasCallPermission } from '../world/conversations';
 import { isObject, type JsonObject } from '../world/json-object';
-import { checkLimit, periodOf } from '../world/limits';
+import { checkLimit } from '../world/limits';
 import { activeCallOf } from '../world/snapshots';
 import type { BusinessState, CallState } from '../world/state';
 import type { World } from '../world/world';
@@ -128,7 +128,7 @@ function connect(
         : ` The next call is allowed at ${new Date(callLimit.freesAt).toISOString()} (unix ${Math.floor(callLimit.freesAt / 1000)}).`;
     throw SimulatedGraphError.of(
       138012,
-      `User ${waId} has reached ${context.limits.connectedCallsPerUser.max} connected business-initiated calls per ${periodOf(context.limits.connectedCallsPerUser)}.${next}`,
+      `User ${waId} has reached ${context.limits.connectedCallsPerUser.max} connected business-initiated calls per ${rollingLimitPeriod(context.limits.connectedCallsPerUser)}.${next}`,
     );
   }
   if (
@@ -136,7 +136,7 @@ function connect(
   ) {
     throw SimulatedGraphError.of(
       138005,
-      `Phone number ${business.phoneNumberId} has reached ${context.limits.callInitiationsPerNumber.max} call initiations per ${periodOf(context.limits.callInitiationsPerNumber)}.`,
+      `Phone number ${business.phoneNumberId} has reached ${context.limits.callInitiationsPerNumber.max} call initiations per ${rollingLimitPeriod(context.limits.callInitiationsPerNumber)}.`,
     );
   }
   const inProgress = [...context.calls.values()].filter(

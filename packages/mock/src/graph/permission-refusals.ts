@@ -1,7 +1,8 @@
 /** The Graph refusals that guard calling and permission requests (138000, 138013, 138017, 138009). */
+import { rollingLimitPeriod } from '@wacall/core/platform';
 import { unixSeconds } from '../world/clock';
 import { effectivePermission } from '../world/conversations';
-import { checkLimit, periodOf } from '../world/limits';
+import { checkLimit } from '../world/limits';
 import { callingEnabled, countryAllowsBusinessCalls } from '../world/permission-rules';
 import type { BusinessState, ConversationState } from '../world/state';
 import type { World, WorldRules } from '../world/world';
@@ -57,7 +58,7 @@ export function assertCanRequestPermission(
         : `The next request is possible at ${iso(check.freesAt)} (unix ${unixSeconds(check.freesAt)}).`;
     throw SimulatedGraphError.of(
       138009,
-      `Permission request limit reached for user ${conversation.customer.waId}: at most ${limit.max} per ${periodOf(limit)}. ${next} A connected call resets this limit.`,
+      `Permission request limit reached for user ${conversation.customer.waId}: at most ${limit.max} per ${rollingLimitPeriod(limit)}. ${next} A connected call resets this limit.`,
     );
   }
 }

@@ -57,10 +57,12 @@ export const defaultLimits: SimulatorLimits = {
   businessCallingUnavailableCountries: [...businessCallingUnavailableCountries],
 };
 
-/** A rolling limit as an override may spell its window: `windowMs`, or the older `periodMs`. */
+/** A rolling limit as an override may spell it: `windowMs`, or the older `periodMs` and `period`. */
 export type RollingLimitOverride = Partial<RollingLimit> & {
   /** @deprecated Use `windowMs`; kept so limits written for earlier versions still apply. */
   periodMs?: number;
+  /** @deprecated Ignored: the label `GET call_permissions` reports is derived from `windowMs`. */
+  period?: string;
 };
 
 /** Overrides for `defaultLimits`; a rolling limit can be overridden by its `max` alone. */
@@ -79,13 +81,13 @@ function rollingLimit(
   override: RollingLimitOverride = {},
   where: string,
 ): RollingLimit {
-  const { periodMs, ...rest } = override;
+  const { periodMs, period: _label, ...rest } = override;
   const merged = { ...base, ...rest, windowMs: rest.windowMs ?? periodMs ?? base?.windowMs };
   const { max, windowMs } = merged;
   if (!Number.isInteger(max) || (max as number) < 0 || !(Number(windowMs) > 0)) {
     throw new SimulatorUsageError(
       `limits.${where} needs a whole max ≥ 0 and a windowMs > 0; got ${JSON.stringify(override)}.`,
-      "Pass e.g. { max: 25, windowMs: 86_400_000, period: 'PT24H' }.",
+      'Pass e.g. { max: 25, windowMs: 86_400_000 }.',
     );
   }
   return { ...merged, max: max as number, windowMs: windowMs as number };
@@ -116,15 +118,6 @@ export function resolveLimits(overrides: SimulatorLimitsOverrides = {}): Simulat
         defaultLimits.businessCallingUnavailableCountries),
     ].map((country) => country.toUpperCase()),
   };
-}
-
-/** The window as `GET call_permissions` labels it (`time_period`): the limit's own, or derived. */
-export function periodOf(limit: RollingLimit): string {
-  if (limit.period !== undefined) return limit.period;
-  const hours = limit.windowMs / 3_600_000;
-  if (Number.isInteger(hours))
-    return hours % 24 === 0 && hours > 24 ? `P${hours / 24}D` : `PT${hours}H`;
-  return `PT${limit.windowMs / 1000}S`;
 }
 
 /** How much of a rolling limit is used now, and when one more use becomes possible. */

@@ -1,8 +1,9 @@
 /** Plain-data views of the simulator's state, for assertions and for a UI that shows the phone. */
+import { rollingLimitPeriod } from '@wacall/core/platform';
 import type { World } from './world';
 import { actionableRequest, effectivePermission, isWindowOpen } from './conversations';
 import type { EffectivePermission } from './conversations';
-import { checkLimit, periodOf, type RollingLimit } from './limits';
+import { checkLimit, type RollingLimit } from './limits';
 import type {
   CallEnd,
   CallParty,
@@ -121,7 +122,7 @@ export function customerSnapshot(
   const usage = (times: number[], limit: RollingLimit) => {
     const check = checkLimit(times, limit, now);
     return {
-      period: periodOf(limit),
+      period: rollingLimitPeriod(limit),
       used: check.used,
       max: limit.max,
       ...(check.freesAt === undefined ? {} : { freesAt: check.freesAt }),
