@@ -1,10 +1,10 @@
 // The public surface of @wacall/mock. The msw face lives in '@wacall/mock/msw'.
 export { createCloudApiSimulator } from './simulator';
 export { startSimulatorServer } from './server';
-export { createSampleSdp } from './sdp';
+export { createSampleSdp } from './media/sample-sdp';
 export { createMediaPeer } from './media/media-peer';
-export { defaultLimits } from './limits';
-export { graphErrors } from './graph-errors';
+export { defaultLimits } from './world/limits';
+export { graphErrors } from './graph/graph-errors';
 export { SimulatorUsageError, isSimulatorUsageError } from './errors/simulator-usage-error';
 
 export type {
@@ -13,13 +13,13 @@ export type {
   CustomerOptions,
   SimulatorTemplates,
 } from './simulator';
-export type { BusinessNumberInput } from './business-numbers';
-export type { SubscriptionCheck } from './verify-subscription';
+export type { BusinessNumberInput } from './world/business-numbers';
+export type { SubscriptionCheck } from './webhooks/subscription-check';
 export type { SimulatorServer, SimulatorServerOptions } from './server';
-export type { CustomerCallOptions, SimulatedCustomer } from './customer';
-export type { SimulatorChange, SimulatorChangeListener } from './context';
-export type { CallSnapshot, CustomerSnapshot, UsageSnapshot } from './snapshots';
-export type { EffectivePermission } from './conversations';
+export type { CustomerCallOptions, SimulatedCustomer } from './customer/simulated-customer';
+export type { SimulatorChange, SimulatorChangeListener } from './world/changes';
+export type { CallSnapshot, CustomerSnapshot, UsageSnapshot } from './world/snapshots';
+export type { EffectivePermission } from './world/conversations';
 export type {
   BusinessNumber,
   CallEnd,
@@ -27,18 +27,18 @@ export type {
   CallPhase,
   InboxMessage,
   InboxMessageKind,
-} from './state';
-export type { StoredTemplate } from './template-store';
+} from './world/state';
+export type { StoredTemplate } from './world/state';
 export type {
   TemplateReviewOption,
   TemplateReviewOutcome,
   TemplateReviewResult,
-} from './template-review';
-export type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
-export type { WebhookEnvelope } from './webhook-envelope';
-export type { RollingLimit, SimulatorLimits, SimulatorLimitsOverrides } from './limits';
-export type { GraphErrorCode, GraphErrorInfo } from './graph-errors';
-export type { SampleSdpOptions, SdpSide } from './sdp';
+} from './world/template-review';
+export type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhooks/dispatcher';
+export type { WebhookEnvelope } from './webhooks/envelope';
+export type { RollingLimit, SimulatorLimits, SimulatorLimitsOverrides } from './world/limits';
+export type { GraphErrorCode, GraphErrorInfo } from './graph/graph-errors';
+export type { SampleSdpOptions, SdpSide } from './media/sample-sdp';
 export type {
   MediaConnectionState,
   MediaPeer,

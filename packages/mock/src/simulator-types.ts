@@ -1,15 +1,15 @@
 /** The public shapes of the simulator: its options and its methods. */
-import type { BusinessNumberInput } from './business-numbers';
-import type { SimulatorChangeListener } from './context';
-import type { SimulatedCustomer } from './customer';
-import type { SimulatorLimits, SimulatorLimitsOverrides } from './limits';
+import type { BusinessNumberInput } from './world/business-numbers';
+import type { SimulatorChangeListener } from './world/changes';
+import type { SimulatedCustomer } from './customer/simulated-customer';
+import type { SimulatorLimits, SimulatorLimitsOverrides } from './world/limits';
 import type { MediaPeer, MediaPeerOptions } from './media/media-peer';
-import type { CallSnapshot, CustomerSnapshot } from './snapshots';
-import type { BusinessNumber } from './state';
-import type { TemplateReviewOption, TemplateReviewOutcome } from './template-review';
-import type { StoredTemplate } from './template-store';
-import type { SubscriptionCheck } from './verify-subscription';
-import type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhook-dispatcher';
+import type { CallSnapshot, CustomerSnapshot } from './world/snapshots';
+import type { BusinessNumber } from './world/state';
+import type { TemplateReviewOption, TemplateReviewOutcome } from './world/template-review';
+import type { StoredTemplate } from './world/state';
+import type { SubscriptionCheck } from './webhooks/subscription-check';
+import type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhooks/dispatcher';
 
 export interface CloudApiSimulatorOptions {
   /** Signs every webhook body (`X-Hub-Signature-256`). */

@@ -5,24 +5,24 @@ import {
   businessState,
   defaultBusinessNumber,
   publicBusiness,
-} from './business-numbers';
-import { expireRingingCalls } from './call-flow';
-import { SimulatorClock } from './clock';
-import type { SimulatorContext } from './context';
-import { conversationFor } from './conversations';
-import { createCustomer } from './customer';
+} from './world/business-numbers';
+import { expireRingingCalls } from './flows/call-lifecycle';
+import { SimulatorClock } from './world/clock';
+import { conversationFor } from './world/conversations';
+import { createCustomer, type CustomerContext } from './customer/simulated-customer';
 import { SimulatorUsageError } from './errors/simulator-usage-error';
-import { handleGraphRequest } from './graph-router';
-import { resolveLimits } from './limits';
-import { SimulatorRandom } from './random';
+import type { GraphContext } from './graph/graph-context';
+import { handleGraphRequest } from './graph/router';
+import { resolveLimits } from './world/limits';
+import { SimulatorRandom } from './world/random';
 import type { CloudApiSimulator, CloudApiSimulatorOptions } from './simulator-types';
-import { callSnapshot, customerSnapshot } from './snapshots';
-import type { BusinessNumber } from './state';
-import { templateStatusUpdate } from './template-review';
-import { TemplateStore, type TemplateChange } from './template-store';
-import type { WebhookUpdate } from './webhook-payloads';
-import { verifySubscription } from './verify-subscription';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { callSnapshot, customerSnapshot } from './world/snapshots';
+import type { BusinessNumber } from './world/state';
+import { TemplateStore, type TemplateChange } from './world/template-store';
+import type { WebhookUpdate } from './webhooks/payloads';
+import { verifySubscription } from './webhooks/subscription-check';
+import { templateStatusUpdate } from './webhooks/template-status';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export type {
   CloudApiSimulator,
@@ -30,6 +30,9 @@ export type {
   CustomerOptions,
   SimulatorTemplates,
 } from './simulator-types';
+
+/** Every room's context in one object: only the simulator itself holds all of it. */
+type SimulatorRooms = GraphContext & CustomerContext & { readonly dispatcher: WebhookDispatcher };
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);
@@ -54,7 +57,7 @@ function createContext(
   options: CloudApiSimulatorOptions,
   webhookFetch: typeof fetch,
   wake: (ms: number) => void,
-): SimulatorContext {
+): SimulatorRooms {
   const random = new SimulatorRandom(options.seed);
   const behaviour = {
     outsideWindow: options.outsideWindow ?? 'reject',
@@ -92,21 +95,21 @@ function createContext(
 }
 
 /** What the clock decides: ring timeouts and due template reviews, as webhook updates. */
-function timedUpdates(context: SimulatorContext): WebhookUpdate[] {
+function timedUpdates(context: SimulatorRooms): WebhookUpdate[] {
   return [
     ...expireRingingCalls(context),
     ...templateUpdates(context, context.templates.settleDue()),
   ];
 }
 
-function templateUpdates(context: SimulatorContext, changes: readonly TemplateChange[]) {
+function templateUpdates(context: SimulatorRooms, changes: readonly TemplateChange[]) {
   const now = context.clock.now();
   return changes.map((change) => templateStatusUpdate(change.wabaId, change.template, now));
 }
 
 /** Numbers, customers, calls and templates: setting the world up and looking at it. */
 function worldApi(
-  context: SimulatorContext,
+  context: SimulatorRooms,
   defaults: BusinessNumber,
   settle: () => void,
 ): Omit<
@@ -182,7 +185,7 @@ function worldApi(
 
 /** The Graph face, the clock and webhook delivery. */
 function platformApi(
-  context: SimulatorContext,
+  context: SimulatorRooms,
   options: CloudApiSimulatorOptions,
   webhookFetch: typeof fetch,
   settle: () => void,

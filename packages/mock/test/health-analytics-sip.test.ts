@@ -1,7 +1,7 @@
 import { createClient, parseWebhook } from '@wacall/core';
 import { describe, expect, it } from 'vitest';
 import { createCloudApiSimulator } from '../src/index';
-import { callRateOf } from '../src/rate-card';
+import { callRateOf } from '../src/world/rate-card';
 import {
   appSecret,
   connect,

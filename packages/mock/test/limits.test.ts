@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCloudApiSimulator, type CloudApiSimulatorOptions } from '../src/index';
+import {
+  createCloudApiSimulator,
+  isSimulatorUsageError,
+  type CloudApiSimulatorOptions,
+} from '../src/index';
 import {
   answer,
   appSecret,
@@ -106,11 +110,7 @@ describe('the platform’s limits, with Meta’s codes, HTTP statuses and envelo
   });
 
   it('100 connected calls is the default', () => {
-    expect(setup().limits.connectedCallsPerUser).toEqual({
-      period: 'PT24H',
-      periodMs: day,
-      max: 100,
-    });
+    expect(setup().limits.connectedCallsPerUser).toEqual({ windowMs: day, max: 100 });
   });
 
   it.each(['US', 'CA', 'EG', 'VN', 'NG'])(
@@ -287,5 +287,20 @@ describe('the platform’s limits, with Meta’s codes, HTTP statuses and envelo
       permission: 'temporary',
       consecutiveMissedCalls: 4,
     });
+  });
+
+  it('reads an old periodMs as windowMs, and refuses a rolling limit without a window', () => {
+    expect(
+      setup({ limits: { permissionRequests: [{ periodMs: day, max: 3 }] } }).limits
+        .permissionRequests,
+    ).toEqual([{ windowMs: day, max: 3 }]);
+    let caught: unknown;
+    try {
+      setup({ limits: { permissionRequests: [{ max: 3 }] } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isSimulatorUsageError(caught)).toBe(true);
+    expect((caught as Error).message).toContain('limits.permissionRequests[0] needs');
   });
 });
