@@ -1,8 +1,5 @@
 import { WacallError } from '@wacall/core';
 import { graphErrors, type GraphErrorCode } from './graph-errors';
-import { hasMarker } from '../errors/has-marker';
-
-const marker = Symbol.for('@wacall/mock/simulated-graph-error');
 
 /** Graph's error envelope (`error.message`, `type`, `code`, `error_subcode`, `error_data.details`, `fbtrace_id`), as the simulator sends it. */
 export interface GraphErrorEnvelope {
@@ -21,8 +18,8 @@ export interface GraphErrorEnvelope {
  * Thrown inside request handlers and turned into the response; never leaves the simulator.
  */
 export class SimulatedGraphError extends WacallError {
-  /** @internal */
-  readonly [marker] = true;
+  static override readonly errorName = 'SimulatedGraphError';
+  declare static readonly isInstance: (value: unknown) => value is SimulatedGraphError;
   readonly httpStatus: number;
   readonly code: number;
   readonly type: string;
@@ -37,7 +34,6 @@ export class SimulatedGraphError extends WacallError {
     info: { httpStatus: number; type: string; title: string; subcode?: number },
   ) {
     super(`(#${code}) ${info.title}: ${details}`);
-    this.name = 'SimulatedGraphError';
     this.code = code;
     this.details = details;
     this.httpStatus = info.httpStatus;
@@ -63,11 +59,6 @@ export class SimulatedGraphError extends WacallError {
         fbtrace_id: fbtraceId,
       },
     };
-  }
-
-  /** Whether `value` is a `SimulatedGraphError` from any copy of @wacall/mock. */
-  static override isInstance(value: unknown): value is SimulatedGraphError {
-    return hasMarker(value, marker);
   }
 }
 

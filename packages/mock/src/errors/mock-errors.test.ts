@@ -1,0 +1,35 @@
+import { WacallError } from '@wacall/core';
+import { describe, expect, it } from 'vitest';
+import { isSimulatedGraphError, SimulatedGraphError } from '../graph/simulated-graph-error';
+import { isSimulatorUsageError, SimulatorUsageError } from './simulator-usage-error';
+
+// An error thrown by another copy of the package: a plain Error carrying the shared markers.
+const foreign = (name: string) =>
+  Object.assign(new Error('from another bundle'), {
+    [Symbol.for('wacall.error.WacallError')]: true,
+    [Symbol.for(`wacall.error.${name}`)]: true,
+  });
+
+const classes = [
+  [
+    SimulatorUsageError,
+    isSimulatorUsageError,
+    new SimulatorUsageError('No call rings.', 'Ring first.'),
+  ],
+  [SimulatedGraphError, isSimulatedGraphError, SimulatedGraphError.of(100, 'bad parameter')],
+] as const;
+
+describe.each(classes)('%o', (type, guard, error) => {
+  it('is a WacallError named after its class', () => {
+    expect(error.name).toBe(type.errorName);
+    expect(WacallError.isInstance(error)).toBe(true);
+  });
+
+  it('is recognised across copies of the package, and only as itself', () => {
+    expect(guard(error)).toBe(true);
+    expect(guard(foreign(type.errorName))).toBe(true);
+    expect(guard(new WacallError('other'))).toBe(false);
+    for (const [other] of classes)
+      if (other !== type) expect(guard(foreign(other.errorName))).toBe(false);
+  });
+});
