@@ -11,7 +11,11 @@ import { getRecording, getTranscript } from './facade/media-actions';
 import { requestPermission, sendCallInvite } from './facade/message-actions';
 import { stateKeys } from './facade/state-keys';
 import { sweep } from './facade/sweep';
+import { routingSettings } from './facade/check-routing-options';
+import { listAgents, presenceOnCallEnd, setPresence } from './facade/presence-actions';
+import { declineOffer } from './facade/routing-actions';
 import type { Wacall, WacallEventMap, WacallOptions } from './facade/wacall-types';
+import type { CallRecord } from './calls/types';
 import { decisionMessages } from './permissions/decision-messages';
 import { createPermissionEngine } from './permissions/permission-engine';
 import { reservationIds } from './permissions/reservation-ids';
@@ -42,7 +46,9 @@ export function createWacall(options: WacallOptions): Wacall {
   });
   const report = options.onError ?? logError;
   const emitter = new EventEmitter<WacallEventMap>();
-  const feed = listenToFeed(store, engine.businessNumber, emitter);
+  // Presence follows the calls agents are in; the hook reads the context, filled in just below.
+  let onCall: ((call: CallRecord) => void) | undefined;
+  const feed = listenToFeed(store, engine.businessNumber, emitter, (call) => onCall?.(call));
   const setting = options.callingEnabled ?? true;
   const context: FacadeContext = {
     client: options.client,
@@ -73,7 +79,9 @@ export function createWacall(options: WacallOptions): Wacall {
     ready: feed.ready,
     nextId: reservationIds(),
     report,
+    ...(options.routing ? { routing: routingSettings(options.routing) } : {}),
   };
+  onCall = presenceOnCallEnd(context);
   const timer = startSweeping(options.sweepIntervalMs, () => sweep(context), report);
   // Listen at once: an instance that only serves agents' consoles must hear the others' changes.
   feed.ready().catch(report);
@@ -113,6 +121,12 @@ export function createWacall(options: WacallOptions): Wacall {
     listCalls: (customer, page) => listCalls(context, customer, page),
     getRecording: (callId) => getRecording(context, callId),
     getTranscript: (callId) => getTranscript(context, callId),
+    setPresence: (input) => setPresence(context, input),
+    listAgents: () => listAgents(context),
+    declineOffer: async (input) => {
+      if (!context.routing) throw routingMissing('declineOffer');
+      return declineOffer(context, context.routing, input);
+    },
   };
 }
 
@@ -142,6 +156,17 @@ function startSweeping(
   // A sweep timer alone must not keep the process alive.
   (timer as { unref?: () => void }).unref?.();
   return timer;
+}
+
+function routingMissing(operation: string): WacallValidationError {
+  return new WacallValidationError(operation, [
+    {
+      path: 'routing',
+      message:
+        'is not configured, so calls are not offered to agents and there is no offer to decline.',
+      fix: "Pass createWacall({ routing: { strategy: 'ring_all' } }), or report the outcome with recordAgentEvent({ kind: 'declined', ... }).",
+    },
+  ]);
 }
 
 /** The default `onError`: one line an operator can act on, with nothing secret in it. */
