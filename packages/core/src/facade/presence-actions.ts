@@ -22,7 +22,7 @@ export function presenceMessage(
 }
 
 /** Records what an agent chose, fleet-wide, and announces it; a repeat of the same choice changes nothing. */
-export function setPresence(
+export async function setPresence(
   context: FacadeContext,
   input: SetPresenceInput,
 ): Promise<AgentPresence> {

@@ -29,7 +29,7 @@ import { deadlineId } from './state-keys';
  * ringing them, and rings the next agents once nobody rings any more. Declining an offer that no longer
  * rings for this agent (it expired, was taken, or was declined already) changes nothing.
  */
-export function declineOffer(
+export async function declineOffer(
   context: FacadeContext,
   settings: RoutingSettings,
   input: DeclineOfferInput,
@@ -56,7 +56,8 @@ export function declineOffer(
       change: offerWrites(context, { ...state, offered: left }),
     };
     if (left.length === 0 && stillRinging(record)) {
-      step = offerNext(context, settings, step.state, fleet, record, now, now);
+      // Dated a millisecond after the decline it follows, so the history lists them in that order.
+      step = offerNext(context, settings, step.state, fleet, record, now + 1, now);
     }
     const after = withEvents(facts, [declined, ...step.events]);
     const filed = callChange(context, facts, after);
@@ -106,7 +107,7 @@ export function sweepOffer(
       agent,
     }));
     const passed = { ...state, offered: [] };
-    const step = offerNext(context, settings, passed, fleet, record, state.expiresAt, now);
+    const step = offerNext(context, settings, passed, fleet, record, state.expiresAt + 1, now);
     const filed = callChange(context, facts, withEvents(facts, [...missed, ...step.events]));
     step.change.publish.unshift(withdrawal(context, callId, state.offered, 'expired'));
     return { ...joinChanges(filed.change, step.change), result: true };
