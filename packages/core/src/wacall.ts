@@ -15,7 +15,6 @@ import { routingSettings } from './facade/check-routing-options';
 import { listAgents, presenceOnCallEnd, setPresence } from './facade/presence-actions';
 import { declineOffer } from './facade/routing-actions';
 import type { Wacall, WacallEventMap, WacallOptions } from './facade/wacall-types';
-import type { CallRecord } from './calls/types';
 import { decisionMessages } from './permissions/decision-messages';
 import { createPermissionEngine } from './permissions/permission-engine';
 import { reservationIds } from './permissions/reservation-ids';
@@ -46,9 +45,10 @@ export function createWacall(options: WacallOptions): Wacall {
   });
   const report = options.onError ?? logError;
   const emitter = new EventEmitter<WacallEventMap>();
-  // Presence follows the calls agents are in; the hook reads the context, filled in just below.
-  let onCall: ((call: CallRecord) => void) | undefined;
-  const feed = listenToFeed(store, engine.businessNumber, emitter, (call) => onCall?.(call));
+  // Presence follows the calls agents are in; the feed delivers only once `context` below exists.
+  const feed = listenToFeed(store, engine.businessNumber, emitter, (call) =>
+    presenceOnCallEnd(context)(call),
+  );
   const setting = options.callingEnabled ?? true;
   const context: FacadeContext = {
     client: options.client,
@@ -81,7 +81,6 @@ export function createWacall(options: WacallOptions): Wacall {
     report,
     ...(options.routing ? { routing: routingSettings(options.routing) } : {}),
   };
-  onCall = presenceOnCallEnd(context);
   const timer = startSweeping(options.sweepIntervalMs, () => sweep(context), report);
   // Listen at once: an instance that only serves agents' consoles must hear the others' changes.
   feed.ready().catch(report);
