@@ -59,3 +59,14 @@ export function byAgentId<T extends { agent: Agent }>(items: readonly T[]): T[] 
     a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0,
   );
 }
+
+/** Whether `value` names an agent: `{ id, name }`, both non-empty strings. */
+export function isAgent(value: unknown): value is Agent {
+  const agent = value as Partial<Agent> | undefined;
+  return (
+    typeof agent?.id === 'string' &&
+    agent.id !== '' &&
+    typeof agent.name === 'string' &&
+    agent.name !== ''
+  );
+}

@@ -13,7 +13,7 @@ import { changePermission, reserve, settleFailure } from './reserve';
 import { transact } from './transact';
 import { joinChanges } from './change';
 import { startedCallChange } from './presence-actions';
-import { claimCall } from './routing-actions';
+import { checkCallAndAgent, claimCall } from './routing-actions';
 import type { CallActionInput, StartCallInput, WacallAcceptCallInput } from './wacall-types';
 
 const maxCallbackData = 512 - correlationReserve;
@@ -85,8 +85,10 @@ export async function acceptCall(
   checkCallbackData('acceptCall', input.bizOpaqueCallbackData);
   const { callId, sdp } = input;
   // With routing, the first accept wins before Meta hears of it: a loser never touches the call.
-  if (context.routing)
+  if (context.routing) {
+    checkCallAndAgent('acceptCall', input);
     await claimCall(context, callId, { id: input.agent.id, name: input.agent.name });
+  }
   await context.client.calls.preAccept({ callId, sdp });
   await context.client.calls.accept({
     callId,

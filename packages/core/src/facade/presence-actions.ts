@@ -1,5 +1,5 @@
 import type { BookEntry } from '../agents/agent-book';
-import { byAgentId, presenceOf, readBook } from '../agents/agent-book';
+import { byAgentId, isAgent, presenceOf, readBook } from '../agents/agent-book';
 import type { CallRecord } from '../calls/types';
 import { WacallValidationError } from '../errors/wacall-validation-error';
 import type { Versioned } from '../store/store';
@@ -108,11 +108,10 @@ export function presenceOnCallEnd(context: FacadeContext) {
 function checkPresence(input: SetPresenceInput): void {
   const value = input as Partial<SetPresenceInput> | undefined;
   const issues = [];
-  const agent = value?.agent as Partial<SetPresenceInput['agent']> | undefined;
-  if (!agent || typeof agent.id !== 'string' || agent.id === '' || typeof agent.name !== 'string') {
+  if (!isAgent(value?.agent)) {
     issues.push({
       path: 'agent',
-      message: 'must be { id, name } with a non-empty id.',
+      message: 'must be { id, name } with non-empty strings.',
       fix: "Pass the signed-in agent, e.g. { id: 'agent-ana', name: 'Ana' }.",
     });
   }

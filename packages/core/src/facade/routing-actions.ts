@@ -1,3 +1,4 @@
+import { isAgent } from '../agents/agent-book';
 import { readOffer } from '../agents/offer-state';
 import { callCustomerKey } from '../calls/derive-call-record';
 import type { AgentEvent } from '../calls/record-agent-event';
@@ -151,7 +152,8 @@ export async function claimCall(context: FacadeContext, callId: string, agent: A
   });
 }
 
-function checkCallAndAgent(operation: string, input: DeclineOfferInput): void {
+/** Refuses a malformed call id or agent before routing records anything about them. */
+export function checkCallAndAgent(operation: string, input: DeclineOfferInput): void {
   const value = input as Partial<DeclineOfferInput> | undefined;
   const issues = [];
   if (typeof value?.callId !== 'string' || value.callId === '') {
@@ -161,12 +163,12 @@ function checkCallAndAgent(operation: string, input: DeclineOfferInput): void {
       fix: 'Pass the callId of the `call.offered` event.',
     });
   }
-  const agent = value?.agent as Partial<Agent> | undefined;
-  if (!agent || typeof agent.id !== 'string' || agent.id === '' || typeof agent.name !== 'string') {
+  const agent: unknown = value?.agent;
+  if (!isAgent(agent)) {
     issues.push({
       path: 'agent',
-      message: 'must be { id, name } with a non-empty id.',
-      fix: 'Pass the agent the offer rang, as in `call.offered` agents.',
+      message: 'must be { id, name } with non-empty strings.',
+      fix: 'Pass the signed-in agent, as the `call.offered` event names them.',
     });
   }
   if (issues.length > 0) throw new WacallValidationError(operation, issues);

@@ -390,7 +390,7 @@ describe('presence', () => {
     ).rejects.toThrow(/status.*'available', 'busy' or 'away'/);
     await expect(
       fleet.a.setPresence({ agent: { id: '' } as Agent, status: 'away' }),
-    ).rejects.toThrow(/agent.*non-empty id/);
+    ).rejects.toThrow(/agent.*non-empty strings/);
   });
 });
 

@@ -17,8 +17,8 @@ const pageSize = 100;
 
 /**
  * Applies what the clock decides: expired grants and requests, holds that lapsed, calls whose end was
- * never seen, offers nobody answered in time. Each change is committed once, dated when it happened (not when it was swept), so running
- * it on every instance at once, or twice, records nothing twice.
+ * never seen, offers nobody answered in time. Each change is committed once, dated when it happened
+ * (not when it was swept), so running it on every instance at once, or twice, records nothing twice.
  */
 export async function sweep(context: FacadeContext): Promise<SweepResult> {
   await context.ready();
