@@ -1,6 +1,6 @@
 import type { Decision, DecisionUsage, MessageChannel, TemplateSummary } from '@wacall/core';
 import type { QuotaPeriod, WacallMessages } from '../i18n/messages';
-import type { CallInviteInput, PermissionModalChoice, PermissionRequestInput } from './types';
+import type { CallInviteInput, PermissionModalChoice, RequestPermissionInput } from './types';
 
 /** The platform's limit on a call button's label. */
 export const DISPLAY_TEXT_MAX = 20;
@@ -28,7 +28,7 @@ export interface FieldError {
 }
 
 export type BuiltInput =
-  | { choice: 'permission_request'; input: PermissionRequestInput }
+  | { choice: 'permission_request'; input: RequestPermissionInput }
   | { choice: 'call_invite'; input: CallInviteInput };
 
 /** Checks developer-supplied validity options against the platform's range, naming the bad value. */
