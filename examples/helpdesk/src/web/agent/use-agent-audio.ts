@@ -34,7 +34,7 @@ export function useAgentAudio(version: number): AgentAudio {
   const media = useCallMedia({
     onAnswer: async (answerSdp) => {
       const callId = target.current?.callId;
-      if (callId === undefined) throw new Error('The call to accept was forgotten; accept it again.');
+      if (callId === undefined) throw new Error('The call to accept was forgotten; try again.');
       await api.acceptCall(callId, answerSdp);
     },
     onOffer: async (offerSdp) => {
