@@ -30,10 +30,10 @@ export type {
 } from './client/health';
 export type { DownloadedMedia, MediaInfo, MediaResource } from './client/media';
 export type {
-  AcceptCallInput,
   AnswerCallInput,
   CallCaptureOptions,
   CallIdInput,
+  ClientAcceptCallInput,
   CallsResource,
   ConnectCallInput,
 } from './client/calls';
@@ -216,7 +216,9 @@ export type {
 export { createWacall } from './wacall';
 export { isWacallDecisionError, WacallDecisionError } from './errors/wacall-decision-error';
 export type {
+  AcceptCallInput,
   CallActionInput,
+  CallInviteInput,
   IngestResult,
   PageOptions,
   PermissionUpdatedEvent,

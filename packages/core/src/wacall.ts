@@ -1,7 +1,7 @@
 import EventEmitter from 'eventemitter3';
 import { summariseError } from './errors/summarise-error';
 import { WacallValidationError } from './errors/wacall-validation-error';
-import { acceptCall, changeCall, endCall, rejectCall, startCall } from './facade/call-actions';
+import { acceptCall, changeCall, declineCall, endCall, startCall } from './facade/call-actions';
 import { countCalls, findCalls } from './facade/call-log';
 import { checkWacallOptions } from './facade/check-wacall-options';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
@@ -110,7 +110,9 @@ export function createWacall(options: WacallOptions): Wacall {
     },
     startCall: (input) => startCall(context, engine.businessNumber, input),
     acceptCall: (input) => acceptCall(context, input),
-    rejectCall: (input) => rejectCall(context, input),
+    declineCall: (input) => declineCall(context, input),
+    // Deprecated name of declineCall, kept for code written against it.
+    rejectCall: (input) => declineCall(context, input),
     endCall: (input) => endCall(context, input),
     recordAgentEvent: (event) => changeCall(context, event),
     requestPermission: (input) => requestPermission(context, input),

@@ -3,6 +3,13 @@
 
 export { ActivityTimeline } from './activity-timeline/activity-timeline';
 export { CallButton } from './call-button/call-button';
+export { CallControls } from './call-button/call-controls';
+export { useCallControls } from './call-button/call-controls-context';
+export { CallStatus } from './call-button/call-status';
+export { CallTrigger } from './call-button/call-trigger';
+export { InCallControls } from './call-button/in-call-controls';
+export { IncomingCallActions } from './call-button/incoming-call-actions';
+export { PermissionDialog } from './call-button/permission-dialog';
 export { CallTranscript } from './call-transcript/call-transcript';
 export { CallMediaControls } from './call-media/call-media-controls';
 export { callQualityLevel } from './call-media/call-quality-level';
@@ -28,6 +35,13 @@ export type {
 export type { ActivityTimelineProps } from './activity-timeline/activity-timeline';
 export type { CallTranscriptProps, CallTranscriptStatus } from './call-transcript/call-transcript';
 export type { CallButtonProps } from './call-button/call-button';
+export type { CallControlsProps } from './call-button/call-controls';
+export type { CallControlsView } from './call-button/call-controls-context';
+export type { PermissionDialogProps } from './call-button/permission-dialog';
+export type {
+  CallControlsOptions,
+  CallControlsStateName,
+} from './call-button/use-call-control-state';
 export type {
   CallMediaControlsMedia,
   CallMediaControlsProps,
@@ -49,6 +63,7 @@ export type {
   PermissionModalChoice,
   PermissionModalProps,
   PermissionRequestInput,
+  RequestPermissionInput,
 } from './permission-modal/types';
 export type {
   TemplateEditorProps,

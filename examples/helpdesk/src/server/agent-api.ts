@@ -144,21 +144,21 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       const file = await wacall.getRecording(call.callId);
       return new BinaryAnswer(new Uint8Array(file.data), file.mimeType);
     }),
-    route('POST', '/api/calls/:callId/answer', async ({ params, req }) => {
+    route('POST', '/api/calls/:callId/accept', async ({ params, req }) => {
       const call = await callOf(params['callId']);
       const sdp = await agentSdp(req, 'answer');
       return wacall.acceptCall({ callId: call.callId, sdp, agent });
     }),
     route('POST', '/api/calls/:callId/decline', async ({ params }) => {
       const call = await callOf(params['callId']);
-      return wacall.rejectCall({ callId: call.callId, agent });
+      return wacall.declineCall({ callId: call.callId, agent });
     }),
     route('POST', '/api/calls/:callId/end', async ({ params }) => {
       const call = await callOf(params['callId']);
       // Hanging up on a customer's call that still rings is declining it.
       const ringingIn = call.direction === 'user_initiated' && call.status === 'ringing';
       const input = { callId: call.callId, agent };
-      return ringingIn ? wacall.rejectCall(input) : wacall.endCall(input);
+      return ringingIn ? wacall.declineCall(input) : wacall.endCall(input);
     }),
   ];
 }

@@ -13,7 +13,7 @@ export interface Route {
   handle(context: RouteContext): Promise<unknown>;
 }
 
-/** `'/api/calls/:callId/answer'` → a route whose `params.callId` is the decoded path segment. */
+/** `'/api/calls/:callId/accept'` → a route whose `params.callId` is the decoded path segment. */
 export function route(method: Route['method'], path: string, handle: Route['handle']): Route {
   const names: string[] = [];
   const source = path

@@ -88,7 +88,7 @@ export interface CallMediaInfo {
   session?: CallSdp;
 }
 
-/** The agent's SDP for `POST /api/tickets/:customer/call` (an offer) and `/api/calls/:id/answer`. */
+/** The agent's SDP for `POST /api/tickets/:customer/call` (an offer) and `/api/calls/:id/accept`. */
 export interface AgentSdpBody {
   sdp: string;
 }

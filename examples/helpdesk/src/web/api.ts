@@ -73,8 +73,8 @@ export const api = {
   sendCallInvite: (customer: string, body: CallInviteBody) =>
     request<unknown>('POST', `/api/tickets/${part(customer)}/call-invite`, body),
   callMedia: (callId: string) => request<CallMediaInfo>('GET', `/api/calls/${part(callId)}/media`),
-  answerCall: (callId: string, answerSdp: string) =>
-    request<CallRecord>('POST', `/api/calls/${part(callId)}/answer`, { sdp: answerSdp }),
+  acceptCall: (callId: string, answerSdp: string) =>
+    request<CallRecord>('POST', `/api/calls/${part(callId)}/accept`, { sdp: answerSdp }),
   declineCall: (callId: string) =>
     request<CallRecord>('POST', `/api/calls/${part(callId)}/decline`),
   endCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/end`),

@@ -38,7 +38,10 @@ export interface CallMediaFact {
 /** Kinds of assignment outcome a helpdesk reports for an incoming call. */
 export type AssignmentEventKind = 'no_answer' | 'declined' | 'inactive' | 'all_busy' | 'unassigned';
 
-/** Actions the business took on a call through its agents. */
+/**
+ * Actions the business took on a call through its agents, as stored. `answered` and `rejected` are the
+ * stored words of the `accepted` and `declined_call` agent events: facts saved earlier read the same.
+ */
 export type BusinessActionKind = 'started' | 'answered' | 'rejected' | 'ended';
 
 export type AgentEventKind = AssignmentEventKind | BusinessActionKind;

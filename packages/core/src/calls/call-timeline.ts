@@ -190,7 +190,7 @@ function inferDirection(facts: CallFacts): CallDirection {
   throw new CallLifecycleError(
     'unknown_call',
     `Call ${facts.callId} has no webhook event and no agent event that tells its direction yet; ` +
-      'apply its connect or terminate webhook (or a `started`/`answered` agent event) first.',
+      'apply its connect or terminate webhook (or a `started`/`accepted` agent event) first.',
     { callId: facts.callId },
   );
 }

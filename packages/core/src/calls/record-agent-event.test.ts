@@ -128,6 +128,63 @@ describe('recordAgentEvent', () => {
   });
 });
 
+describe('recordAgentEvent: one word per concept', () => {
+  const incoming = () => applyCallEvent(undefined, connect('wacid.w', 'user_initiated', 0));
+
+  it('`accepted` picks up an incoming call: ongoing, handled by the agent', () => {
+    const facts = recordAgentEvent(incoming(), {
+      callId: 'wacid.w',
+      kind: 'accepted',
+      agent: ana,
+      at: at(4),
+    });
+    expect(deriveCallRecord(facts)).toMatchObject({ status: 'ongoing', agent: ana });
+  });
+
+  it('`declined_call` turns the incoming call down for good, unlike `declined` (an offer)', () => {
+    const declinedCall = recordAgentEvent(incoming(), {
+      callId: 'wacid.w',
+      kind: 'declined_call',
+      agent: ana,
+      at: at(4),
+    });
+    expect(deriveCallRecord(declinedCall)).toMatchObject({
+      status: 'declined',
+      outcome: 'rejected',
+    });
+    const declinedOffer = recordAgentEvent(incoming(), {
+      callId: 'wacid.w',
+      kind: 'declined',
+      agent: ana,
+      at: at(4),
+    });
+    expect(deriveCallRecord(declinedOffer)).toMatchObject({ status: 'ringing' });
+  });
+
+  it.each([
+    ['answered', 'accepted'],
+    ['rejected', 'declined_call'],
+  ] as const)('still records the deprecated `%s` exactly like `%s`', (old, current) => {
+    const event = { callId: 'wacid.w', agent: ana, at: at(4) };
+    expect(recordAgentEvent(incoming(), { ...event, kind: old })).toEqual(
+      recordAgentEvent(incoming(), { ...event, kind: current }),
+    );
+  });
+
+  it('names only the current kinds when it refuses an unknown one', () => {
+    const error = errorOf(() =>
+      recordAgentEvent(undefined, {
+        callId: 'wacid.k',
+        kind: 'answer',
+        agent: ana,
+        at: at(0),
+      } as unknown as AgentEvent),
+    );
+    expect(error.message).toContain('accepted, declined_call');
+    expect(error.message).not.toMatch(/answered|rejected/);
+  });
+});
+
 describe('CallLifecycleError', () => {
   it('is recognised across copies of the package, and is a WacallError', () => {
     const foreign = Object.assign(new Error('elsewhere'), {

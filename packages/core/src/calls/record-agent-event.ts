@@ -11,9 +11,13 @@ interface AgentEventBase {
 
 /**
  * What an agent (or the helpdesk's assignment logic) did with a call. Assignment is the helpdesk's
- * business, so it reports it: `no_answer` (the offered agent let it ring out), `declined`, `inactive`,
- * `all_busy`, `unassigned`. Business actions: `started` (placed an outgoing call), `answered`,
- * `rejected` (declined an incoming call through the API), `ended`.
+ * business, so it reports it: `no_answer` (the offered agent let it ring out), `declined` (the agent
+ * turned down the offer; the call rings on for others), `inactive`, `all_busy`, `unassigned`. Business
+ * actions on the call itself: `started` (placed an outgoing call), `accepted` (picked up an incoming
+ * call), `declined_call` (turned the incoming call down for good: Meta's reject), `ended`.
+ *
+ * `answered` and `rejected` are the deprecated spellings of `accepted` and `declined_call`; they are
+ * still accepted and recorded the same way.
  */
 export type AgentEvent =
   | (AgentEventBase & {
@@ -26,21 +30,33 @@ export type AgentEvent =
       bizOpaqueCallbackData?: string;
     })
   | (AgentEventBase & {
-      kind: 'answered' | 'rejected' | 'ended' | 'declined' | 'inactive';
+      kind:
+        'accepted' | 'declined_call' | 'ended' | 'declined' | 'inactive' | DeprecatedAgentEventKind;
       agent: Agent;
     })
   | (AgentEventBase & { kind: 'no_answer'; agent?: Agent })
   | (AgentEventBase & { kind: 'all_busy' | 'unassigned'; agent?: undefined });
 
-const agentRequired = new Set<AgentEventKind>([
+/** Kinds renamed so that each concept has one word; recorded exactly like their new names. */
+export type DeprecatedAgentEventKind = 'answered' | 'rejected';
+
+// Facts keep the words they were first stored with, so calls saved before the rename read the same.
+const storedKinds: Readonly<Record<string, AgentEventKind>> = {
+  accepted: 'answered',
+  declined_call: 'rejected',
+};
+
+type InputKind = AgentEvent['kind'];
+const agentRequired = new Set<InputKind>([
   'started',
-  'answered',
-  'rejected',
+  'accepted',
+  'declined_call',
   'ended',
   'declined',
   'inactive',
 ]);
-const agentOptional = new Set<AgentEventKind>(['no_answer', 'all_busy', 'unassigned']);
+const agentOptional = new Set<InputKind>(['no_answer', 'all_busy', 'unassigned']);
+const deprecatedKinds = new Set<InputKind>(['answered', 'rejected']);
 
 /**
  * Adds an agent event to a call's facts (pass `undefined` for a call not seen before). Idempotent and
@@ -70,7 +86,10 @@ export function recordAgentEvent(facts: CallFacts | undefined, event: AgentEvent
 
 function factsFromAgentEvent(event: AgentEvent): CallFacts {
   const facts = emptyCallFacts(event.callId);
-  const fact: AgentEventFact = { kind: event.kind, at: event.at };
+  const fact: AgentEventFact = {
+    kind: storedKinds[event.kind] ?? (event.kind as AgentEventKind),
+    at: event.at,
+  };
   if (event.agent) fact.agent = { id: event.agent.id, name: event.agent.name };
   facts.agentEvents = [fact];
   if (event.kind === 'started') {
@@ -96,7 +115,7 @@ function validateAgentEvent(event: AgentEvent): void {
   }
   const known =
     typeof kind === 'string' &&
-    (agentRequired.has(kind as AgentEventKind) || agentOptional.has(kind as AgentEventKind));
+    [agentRequired, agentOptional, deprecatedKinds].some((kinds) => kinds.has(kind as InputKind));
   if (!known) {
     invalid(
       `Unknown agent event kind ${JSON.stringify(kind)} for call ${callId}; use one of ` +
@@ -111,7 +130,11 @@ function validateAgentEvent(event: AgentEvent): void {
       callId,
     );
   }
-  if (agent !== undefined || agentRequired.has(kind as AgentEventKind)) {
+  if (
+    agent !== undefined ||
+    agentRequired.has(kind as InputKind) ||
+    deprecatedKinds.has(kind as InputKind)
+  ) {
     if (!isAgent(agent)) {
       invalid(
         `Agent event ${kind} for call ${callId} needs \`agent\` as { id, name } with non-empty strings.`,

@@ -42,7 +42,11 @@ export interface AnswerCallInput {
   sdp: string;
 }
 
-export interface AcceptCallInput extends AnswerCallInput {
+/**
+ * What `client.calls.accept` sends. The client speaks Meta's words; the facade's `AcceptCallInput`
+ * (`wacall.acceptCall`) is the helpdesk's input, hence the prefix here.
+ */
+export interface ClientAcceptCallInput extends AnswerCallInput {
   /** ≤ 512 characters, echoed in the terminate webhook. */
   bizOpaqueCallbackData?: string;
   recording?: CallCaptureOptions;
@@ -60,7 +64,7 @@ export interface CallsResource {
   /** Sends your answer early so media can set up before you pick up. Never retried. */
   preAccept(input: AnswerCallInput, options?: RequestOptions): Promise<void>;
   /** Picks up an incoming call. Never retried. */
-  accept(input: AcceptCallInput, options?: RequestOptions): Promise<void>;
+  accept(input: ClientAcceptCallInput, options?: RequestOptions): Promise<void>;
   /** Declines an incoming call. Retried on transient failures. */
   reject(input: CallIdInput, options?: RequestOptions): Promise<void>;
   /** Hangs up a call in either direction. Retried on transient failures. */
@@ -148,7 +152,7 @@ export function createCallsResource(context: ResourceContext): CallsResource {
 // pre_accept and accept carry the business's answer to Meta's offer, despite the docs' field tables.
 const answer = (sdp: string) => ({ sdp_type: 'answer', sdp });
 
-type Extras = Pick<AcceptCallInput, 'bizOpaqueCallbackData' | 'recording' | 'transcription'>;
+type Extras = Pick<ClientAcceptCallInput, 'bizOpaqueCallbackData' | 'recording' | 'transcription'>;
 
 function checkExtras(issues: Issues, input: Extras): void {
   checkText(issues, 'bizOpaqueCallbackData', input.bizOpaqueCallbackData, {

@@ -15,7 +15,7 @@ import { transact } from './transact';
 import { joinChanges } from './change';
 import { startedCallChange } from './presence-actions';
 import { checkCallAndAgent, claimCall } from './routing-actions';
-import type { CallActionInput, StartCallInput, WacallAcceptCallInput } from './wacall-types';
+import type { AcceptCallInput, CallActionInput, StartCallInput } from './wacall-types';
 
 /**
  * Places a business-initiated call: reserve the use (every limit checked atomically), dial, then
@@ -76,10 +76,10 @@ export async function startCall(
   });
 }
 
-/** Answers an incoming call: pre-accept lets media set up, accept (same SDP) picks up. */
+/** Accepts an incoming call: Meta's pre-accept lets media set up, its accept (same SDP) picks up. */
 export async function acceptCall(
   context: FacadeContext,
-  input: WacallAcceptCallInput,
+  input: AcceptCallInput,
 ): Promise<CallRecord> {
   checkCallbackData('acceptCall', input.bizOpaqueCallbackData);
   const { callId, sdp } = input;
@@ -96,15 +96,16 @@ export async function acceptCall(
       ? {}
       : { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
   });
-  return recordAction(context, 'answered', input);
+  return recordAction(context, 'accepted', input);
 }
 
-export async function rejectCall(
+/** Declines a ringing incoming call with Meta's `reject` action (the client keeps Meta's word). */
+export async function declineCall(
   context: FacadeContext,
   input: CallActionInput,
 ): Promise<CallRecord> {
   await context.client.calls.reject({ callId: input.callId });
-  return recordAction(context, 'rejected', input);
+  return recordAction(context, 'declined_call', input);
 }
 
 export async function endCall(context: FacadeContext, input: CallActionInput): Promise<CallRecord> {
@@ -114,7 +115,7 @@ export async function endCall(context: FacadeContext, input: CallActionInput): P
 
 function recordAction(
   context: FacadeContext,
-  kind: 'answered' | 'rejected' | 'ended',
+  kind: 'accepted' | 'declined_call' | 'ended',
   input: CallActionInput,
 ): Promise<CallRecord> {
   return changeCall(context, { kind, callId: input.callId, at: context.now(), agent: input.agent });

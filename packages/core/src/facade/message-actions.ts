@@ -13,11 +13,7 @@ import { newActivities } from './activity-writes';
 import type { FacadeContext } from './facade-context';
 import { changePermission, reserve, settleFailure } from './reserve';
 import type { Reserved } from './reserve';
-import type {
-  RequestPermissionInput,
-  SentMessageResult,
-  WacallCallInviteInput,
-} from './wacall-types';
+import type { CallInviteInput, RequestPermissionInput, SentMessageResult } from './wacall-types';
 
 type Sender = (channel: MessageChannel) => Promise<{ messageId: string }>;
 type MessageInput = {
@@ -131,7 +127,7 @@ export function requestPermission(
 
 export function sendCallInvite(
   context: FacadeContext,
-  input: WacallCallInviteInput,
+  input: CallInviteInput,
 ): Promise<SentMessageResult> {
   const { messages } = context.client;
   const extras = {

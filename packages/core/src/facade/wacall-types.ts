@@ -139,13 +139,16 @@ export interface StartCallInput {
   transcription?: CallCaptureOptions;
 }
 
-export interface WacallAcceptCallInput {
+export interface AcceptCallInput {
   callId: string;
   /** The agent's SDP answer, sent with pre-accept and again with accept. */
   sdp: string;
   agent: Agent;
   bizOpaqueCallbackData?: string;
 }
+
+/** @deprecated Renamed `AcceptCallInput` (the helpdesk's inputs carry no prefix, like `StartCallInput`). */
+export type WacallAcceptCallInput = AcceptCallInput;
 
 export interface CallActionInput {
   callId: string;
@@ -162,7 +165,7 @@ export interface RequestPermissionInput {
   template?: TemplateRef;
 }
 
-export interface WacallCallInviteInput {
+export interface CallInviteInput {
   to: string;
   agent: Agent;
   /** Free-form text above the button; allowed only while the 24 h window is open. */
@@ -176,6 +179,9 @@ export interface WacallCallInviteInput {
   /** ≤ 512 characters, handed back as `ctaPayload` when the customer calls from the button. */
   payload?: string;
 }
+
+/** @deprecated Renamed `CallInviteInput`. */
+export type WacallCallInviteInput = CallInviteInput;
 
 export interface SentMessageResult {
   messageId: string;
@@ -216,11 +222,18 @@ export interface Wacall {
    */
   startCall(input: StartCallInput): Promise<CallRecord>;
   /**
-   * Answers an incoming call (pre-accept, then accept with the same SDP). With `routing`, the first
-   * accept wins fleet-wide before Meta is called; another agent's is refused (`call_taken`).
+   * Accepts (picks up) an incoming call: Meta's pre-accept, then accept with the same SDP. With
+   * `routing`, the first accept wins fleet-wide before Meta is called; another agent's is refused
+   * (`call_taken`).
    */
-  acceptCall(input: WacallAcceptCallInput): Promise<CallRecord>;
-  /** Declines an incoming call. */
+  acceptCall(input: AcceptCallInput): Promise<CallRecord>;
+  /** Declines a ringing incoming call (Meta's `reject` action). */
+  declineCall(input: CallActionInput): Promise<CallRecord>;
+  /**
+   * Declines a ringing incoming call.
+   * @deprecated Use `declineCall`: the helpdesk's word is "decline"; "reject" stays Meta's wire action
+   * (`client.calls.reject`). Runs the same code.
+   */
   rejectCall(input: CallActionInput): Promise<CallRecord>;
   /** Hangs up a call in either direction. */
   endCall(input: CallActionInput): Promise<CallRecord>;
@@ -229,7 +242,7 @@ export interface Wacall {
   /** Sends a call-permission request: free-form while the window is open, else a template. */
   requestPermission(input: RequestPermissionInput): Promise<SentMessageResult>;
   /** Sends a "Call on WhatsApp" button: free-form while the window is open, else a template. */
-  sendCallInvite(input: WacallCallInviteInput): Promise<SentMessageResult>;
+  sendCallInvite(input: CallInviteInput): Promise<SentMessageResult>;
   /** Everything the agent's UI needs about one customer. */
   getCustomer(customer: string): Promise<CustomerView>;
   /** The customer's activities, newest first. */

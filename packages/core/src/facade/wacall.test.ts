@@ -234,6 +234,25 @@ describe('createWacall: incoming calls and agent actions', () => {
   });
 });
 
+describe('createWacall: declining an incoming call', () => {
+  it.each(['declineCall', 'rejectCall'] as const)(
+    '%s sends Meta’s reject and records the call declined by the agent',
+    async (method) => {
+      const { wacall, setTime } = harness();
+      const incoming = `wacid.${method}`;
+      await wacall.ingest([connect(incoming, 'user_initiated', 0)]);
+
+      setTime(6);
+      const actions = graphAnswers.callAction();
+      const declined = await wacall[method]({ callId: incoming, agent });
+      expect(actions.map((request) => request.body)).toEqual([
+        { messaging_product: 'whatsapp', call_id: incoming, action: 'reject' },
+      ]);
+      expect(declined).toMatchObject({ status: 'declined', outcome: 'rejected', agent });
+    },
+  );
+});
+
 describe('createWacall: what the clock changes', () => {
   it('shows a temporary permission expired on read, and sweep records it once, dated at the expiry', async () => {
     const { wacall, emitted, setTime } = harness();

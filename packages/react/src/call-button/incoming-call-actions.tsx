@@ -3,58 +3,47 @@ import type { CallRecord } from '@wacall/core';
 import type { WacallMessages } from '../i18n/messages';
 import { isCallMediaError, mediaErrorText } from '../call-media/media-error-text';
 import { Icon } from '../internal/icon';
-import { errorText } from '../internal/use-async-action';
+import { errorText, type AsyncAction } from '../internal/use-async-action';
+import { usePartState } from './call-controls-context';
 import type { IncomingCallState } from './use-incoming-call';
 
-export interface IncomingCallActionsProps {
-  call: CallRecord;
-  state: IncomingCallState;
-  messages: WacallMessages;
-  canAnswer: boolean;
-  canDecline: boolean;
-}
-
 /**
- * Answer and Decline for a ringing incoming call. While either runs both read as disabled (with
- * `aria-disabled`, so they stay focusable); a failure is shown and both stay, so the agent can retry.
+ * Answer and Decline for a customer's call ringing for the agent, from `CallControls`' `onAcceptCall`
+ * and `onDeclineCall` (each button only with its callback); renders nothing otherwise. While either
+ * runs both read as disabled (with `aria-disabled`, so they stay focusable); a failure is shown and
+ * both stay, so the agent can retry.
  */
-export function IncomingCallActions(props: IncomingCallActionsProps) {
-  const { call, state, messages, canAnswer, canDecline } = props;
-  const text = messages.callButton;
+export function IncomingCallActions() {
+  const controls = usePartState('IncomingCallActions');
   const errorId = useId();
-  const { answer, decline, busy } = state;
-  const error =
-    answer.status === 'error'
-      ? failure(text.answerFailed, answer.error, messages)
-      : decline.status === 'error'
-        ? failure(text.declineFailed, decline.error, messages)
-        : undefined;
+  const { call, incoming: state, acceptsHere } = controls;
+  if (!call || !acceptsHere) return null;
+  const { messages } = controls.i18n;
+  const text = messages.callButton;
+  const { accept, decline, busy } = state;
+  const error = incomingError(state, messages);
   const describedBy = error ? errorId : undefined;
 
   return (
     <>
-      {canAnswer && (
+      {controls.onAcceptCall && (
         <button
           type="button"
           className="wacall-button wacall-button--primary"
-          data-state={
-            answer.status === 'pending' ? 'pending' : answer.status === 'error' ? 'error' : 'idle'
-          }
+          data-state={buttonState(accept)}
           aria-disabled={busy || undefined}
           aria-describedby={describedBy}
-          onClick={() => state.runAnswer(call)}
+          onClick={() => state.runAccept(call)}
         >
           <Icon name="phone" />
-          <span>{answer.status === 'pending' ? text.answering : text.answer}</span>
+          <span>{accept.status === 'pending' ? text.answering : text.answer}</span>
         </button>
       )}
-      {canDecline && (
+      {controls.options.onDeclineCall && (
         <button
           type="button"
           className="wacall-button wacall-button--danger"
-          data-state={
-            decline.status === 'pending' ? 'pending' : decline.status === 'error' ? 'error' : 'idle'
-          }
+          data-state={buttonState(decline)}
           aria-disabled={busy || undefined}
           aria-describedby={describedBy}
           onClick={() => state.runDecline(call)}
@@ -72,7 +61,21 @@ export function IncomingCallActions(props: IncomingCallActionsProps) {
   );
 }
 
-// Answering with `media` can fail on the microphone; those errors say how to fix it.
+function buttonState(action: AsyncAction<[CallRecord]>): 'pending' | 'error' | 'idle' {
+  if (action.status === 'pending' || action.status === 'error') return action.status;
+  return 'idle';
+}
+
+/** The latest attempt's failure, if it failed: accepting and declining clear each other's outcome. */
+function incomingError(state: IncomingCallState, messages: WacallMessages): string | undefined {
+  const { accept, decline } = state;
+  const text = messages.callButton;
+  if (accept.status === 'error') return failure(text.answerFailed, accept.error, messages);
+  if (decline.status === 'error') return failure(text.declineFailed, decline.error, messages);
+  return undefined;
+}
+
+// Accepting with `media` can fail on the microphone; those errors say how to fix it.
 function failure(summary: string, error: unknown, messages: WacallMessages): string {
   const detail = isCallMediaError(error)
     ? mediaErrorText(error, messages.callMedia)

@@ -6,64 +6,64 @@ import { useAsyncAction, type AsyncAction } from '../internal/use-async-action';
 type CallAction = (call: CallRecord) => Promise<unknown>;
 
 export interface IncomingCallState {
-  answer: AsyncAction<[CallRecord]>;
+  accept: AsyncAction<[CallRecord]>;
   decline: AsyncAction<[CallRecord]>;
-  /** Answers, unless an answer or a decline is already running. */
-  runAnswer: (call: CallRecord) => void;
-  /** Declines, unless an answer or a decline is already running. */
+  /** Accepts, unless an accept or a decline is already running. */
+  runAccept: (call: CallRecord) => void;
+  /** Declines, unless an accept or a decline is already running. */
   runDecline: (call: CallRecord) => void;
   busy: boolean;
 }
 
 /**
- * The answer and decline actions for a ringing incoming call. Starting one clears the other's
+ * The accept and decline actions for a ringing incoming call. Starting one clears the other's
  * outcome, so the agent only ever reads about the latest attempt; a new call starts clean.
  */
 export function useIncomingCall(
   ringingCallId: string | undefined,
-  onAnswerCall: CallAction | undefined,
+  onAcceptCall: CallAction | undefined,
   onDeclineCall: CallAction | undefined,
 ): IncomingCallState {
-  const answer = useAsyncAction(onAnswerCall);
+  const accept = useAsyncAction(onAcceptCall);
   const decline = useAsyncAction(onDeclineCall);
-  const busy = answer.status === 'pending' || decline.status === 'pending';
-  const { reset: resetAnswer, run: answerRun } = answer;
+  const busy = accept.status === 'pending' || decline.status === 'pending';
+  const { reset: resetAccept, run: acceptRun } = accept;
   const { reset: resetDecline, run: declineRun } = decline;
 
   useEffect(() => {
-    resetAnswer();
+    resetAccept();
     resetDecline();
-  }, [ringingCallId, resetAnswer, resetDecline]);
+  }, [ringingCallId, resetAccept, resetDecline]);
 
-  const runAnswer = useCallback(
+  const runAccept = useCallback(
     (call: CallRecord) => {
       if (busy) return;
       resetDecline();
-      void answerRun(call);
+      void acceptRun(call);
     },
-    [busy, resetDecline, answerRun],
+    [busy, resetDecline, acceptRun],
   );
   const runDecline = useCallback(
     (call: CallRecord) => {
       if (busy) return;
-      resetAnswer();
+      resetAccept();
       void declineRun(call);
     },
-    [busy, resetAnswer, declineRun],
+    [busy, resetAccept, declineRun],
   );
 
-  return { answer, decline, runAnswer, runDecline, busy };
+  return { accept, decline, runAccept, runDecline, busy };
 }
 
-/** What the live region says about the latest answer or decline, or undefined before either. */
+/** What the live region says about the latest accept or decline, or undefined before either. */
 export function incomingCallAnnouncement(
   state: IncomingCallState,
   text: WacallMessages['callButton'],
 ): string | undefined {
-  const { answer, decline } = state;
-  if (answer.status === 'pending') return text.answering;
-  if (answer.status === 'error') return text.answerFailed;
-  if (answer.status === 'success') return text.answered;
+  const { accept, decline } = state;
+  if (accept.status === 'pending') return text.answering;
+  if (accept.status === 'error') return text.answerFailed;
+  if (accept.status === 'success') return text.answered;
   if (decline.status === 'pending') return text.declining;
   if (decline.status === 'error') return text.declineFailed;
   if (decline.status === 'success') return text.declined;

@@ -1,7 +1,7 @@
 import type { Decision, DecisionUsage, MessageChannel, TemplateSummary } from '@wacall/core';
 import { fieldLimits } from '@wacall/core/platform';
 import type { QuotaPeriod, WacallMessages } from '../i18n/messages';
-import type { CallInviteInput, PermissionModalChoice, PermissionRequestInput } from './types';
+import type { CallInviteInput, PermissionModalChoice, RequestPermissionInput } from './types';
 
 /** The platform's limit on a call button's label. */
 export const DISPLAY_TEXT_MAX = fieldLimits.displayText.maxLength;
@@ -29,7 +29,7 @@ export interface FieldError {
 }
 
 export type BuiltInput =
-  | { choice: 'permission_request'; input: PermissionRequestInput }
+  | { choice: 'permission_request'; input: RequestPermissionInput }
   | { choice: 'call_invite'; input: CallInviteInput };
 
 /** Checks developer-supplied validity options against the platform's range, naming the bad value. */

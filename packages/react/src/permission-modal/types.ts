@@ -4,8 +4,11 @@ import type { WacallMessagesOverride } from '../i18n/messages';
 /** The two things the agent can send from the modal. */
 export type PermissionModalChoice = 'permission_request' | 'call_invite';
 
-/** What `onSendPermissionRequest` receives: free-form text while the window is open, else a template. */
-export interface PermissionRequestInput {
+/**
+ * What `onSendPermissionRequest` receives: free-form text while the window is open, else a template.
+ * Named like core's `RequestPermissionInput`, which your backend builds from it for `wacall.requestPermission`.
+ */
+export interface RequestPermissionInput {
   channel: MessageChannel;
   /** Free-form only; omitted when the agent left it empty (the platform's text is used). */
   body?: string;
@@ -15,7 +18,10 @@ export interface PermissionRequestInput {
   bodyParameters?: string[];
 }
 
-/** What `onSendCallInvite` receives. */
+/** @deprecated Renamed `RequestPermissionInput`, the name core uses for the same step. */
+export type PermissionRequestInput = RequestPermissionInput;
+
+/** What `onSendCallInvite` receives; your backend turns it into core's `CallInviteInput`. */
 export interface CallInviteInput {
   channel: MessageChannel;
   /** Free-form only: the message above the button. */
@@ -48,7 +54,7 @@ export interface PermissionModalProps {
   templateCreateHref?: string;
   /** Called by the empty template list's button when there is no `templateCreateHref`. */
   onCreateTemplate?: () => void;
-  onSendPermissionRequest: (input: PermissionRequestInput) => Promise<unknown>;
+  onSendPermissionRequest: (input: RequestPermissionInput) => Promise<unknown>;
   onSendCallInvite: (input: CallInviteInput) => Promise<unknown>;
   /** Which choice starts selected when both are allowed. Default: the permission request. */
   defaultChoice?: PermissionModalChoice;

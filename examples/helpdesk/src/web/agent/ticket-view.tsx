@@ -41,7 +41,7 @@ export function TicketView({ ticket, audio, onChanged }: TicketViewProps) {
           templateCreateHref="#templates"
           onStartCall={actions.startCall}
           onEndCall={actions.endCall}
-          onAnswerCall={actions.answerCall}
+          onAcceptCall={actions.acceptCall}
           onDeclineCall={actions.declineCall}
           messages={callButtonMessages}
           {...(audio.customer === customer ? { media: audio.media } : {})}

@@ -8,8 +8,8 @@ export interface AgentAudio {
   media: CallMediaController;
   /** The customer whose call has (or last had) the agent's audio. */
   customer: string | undefined;
-  /** Answers a ringing call with the microphone: Meta's offer from the server, our answer back. */
-  answer(call: CallRecord): Promise<void>;
+  /** Accepts a ringing call with the microphone: Meta's offer from the server, our SDP answer back. */
+  accept(call: CallRecord): Promise<void>;
   /** Places a call with the microphone: our offer to the server, Meta's answer applied on arrival. */
   call(customer: string, options?: { record?: boolean }): Promise<void>;
 }
@@ -34,8 +34,8 @@ export function useAgentAudio(version: number): AgentAudio {
   const media = useCallMedia({
     onAnswer: async (answerSdp) => {
       const callId = target.current?.callId;
-      if (callId === undefined) throw new Error('The call to answer was forgotten; answer again.');
-      await api.answerCall(callId, answerSdp);
+      if (callId === undefined) throw new Error('The call to accept was forgotten; try again.');
+      await api.acceptCall(callId, answerSdp);
     },
     onOffer: async (offerSdp) => {
       const customer = target.current?.customer;
@@ -72,7 +72,7 @@ export function useAgentAudio(version: number): AgentAudio {
     };
   }, [version, current, live, direction, applyAnswer, release]);
 
-  const answer = useCallback(
+  const accept = useCallback(
     async (call: CallRecord) => {
       const info = await api.callMedia(call.callId);
       if (info.session?.sdpType !== 'offer') {
@@ -96,7 +96,7 @@ export function useAgentAudio(version: number): AgentAudio {
   );
 
   return useMemo(
-    () => ({ media, customer: current?.customer, answer, call: placeCall }),
-    [media, current, answer, placeCall],
+    () => ({ media, customer: current?.customer, accept, call: placeCall }),
+    [media, current, accept, placeCall],
   );
 }

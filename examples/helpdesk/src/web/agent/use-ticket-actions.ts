@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CallRecord } from '@wacall/core';
-import type { CallInviteInput, PermissionRequestInput } from '@wacall/react';
+import type { CallInviteInput, RequestPermissionInput } from '@wacall/react';
 import type { TemplateChoice } from '../../shared/api-types';
 import { api } from '../api';
 import type { AgentAudio } from './use-agent-audio';
@@ -25,9 +25,9 @@ export function useTicketActions(
     return {
       startCall: () => after(audio.call(customer, { record })),
       endCall: (call: CallRecord) => after(api.endCall(call.callId)),
-      answerCall: (call: CallRecord) => after(audio.answer(call)),
+      acceptCall: (call: CallRecord) => after(audio.accept(call)),
       declineCall: (call: CallRecord) => after(api.declineCall(call.callId)),
-      requestPermission: (input: PermissionRequestInput) =>
+      requestPermission: (input: RequestPermissionInput) =>
         after(
           api.requestPermission(customer, {
             channel: input.channel,
