@@ -10,3 +10,7 @@ export type {
 } from './store/conformance';
 export type { TestClock } from './store/test-clock';
 // --- end store ---
+// --- call log ---
+export { runCallLogConformance } from './facade/call-log-conformance';
+export type { CallLogConformanceOptions } from './facade/call-log-conformance';
+// --- end call log ---

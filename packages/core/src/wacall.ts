@@ -2,6 +2,7 @@ import EventEmitter from 'eventemitter3';
 import { summariseError } from './errors/summarise-error';
 import { WacallValidationError } from './errors/wacall-validation-error';
 import { acceptCall, changeCall, endCall, rejectCall, startCall } from './facade/call-actions';
+import { countCalls, findCalls } from './facade/call-log';
 import { checkWacallOptions } from './facade/check-wacall-options';
 import { getCall, getCustomer, listActivities, listCalls } from './facade/customer-reader';
 import type { FacadeContext } from './facade/facade-context';
@@ -11,6 +12,9 @@ import { getRecording, getTranscript } from './facade/media-actions';
 import { requestPermission, sendCallInvite } from './facade/message-actions';
 import { stateKeys } from './facade/state-keys';
 import { sweep } from './facade/sweep';
+import { routingSettings } from './facade/check-routing-options';
+import { listAgents, presenceOnCallEnd, setPresence } from './facade/presence-actions';
+import { declineOffer } from './facade/routing-actions';
 import type { Wacall, WacallEventMap, WacallOptions } from './facade/wacall-types';
 import { decisionMessages } from './permissions/decision-messages';
 import { createPermissionEngine } from './permissions/permission-engine';
@@ -42,7 +46,10 @@ export function createWacall(options: WacallOptions): Wacall {
   });
   const report = options.onError ?? logError;
   const emitter = new EventEmitter<WacallEventMap>();
-  const feed = listenToFeed(store, engine.businessNumber, emitter);
+  // Presence follows the calls agents are in; the feed delivers only once `context` below exists.
+  const feed = listenToFeed(store, engine.businessNumber, emitter, (call) =>
+    presenceOnCallEnd(context)(call),
+  );
   const setting = options.callingEnabled ?? true;
   const context: FacadeContext = {
     client: options.client,
@@ -73,6 +80,7 @@ export function createWacall(options: WacallOptions): Wacall {
     ready: feed.ready,
     nextId: reservationIds(),
     report,
+    ...(options.routing ? { routing: routingSettings(options.routing) } : {}),
   };
   const timer = startSweeping(options.sweepIntervalMs, () => sweep(context), report);
   // Listen at once: an instance that only serves agents' consoles must hear the others' changes.
@@ -113,6 +121,14 @@ export function createWacall(options: WacallOptions): Wacall {
     listCalls: (customer, page) => listCalls(context, customer, page),
     getRecording: (callId) => getRecording(context, callId),
     getTranscript: (callId) => getTranscript(context, callId),
+    setPresence: (input) => setPresence(context, input),
+    listAgents: () => listAgents(context),
+    declineOffer: async (input) => {
+      if (!context.routing) throw routingMissing('declineOffer');
+      return declineOffer(context, context.routing, input);
+    },
+    findCalls: (input) => findCalls(context, input),
+    countCalls: (filter) => countCalls(context, filter),
   };
 }
 
@@ -142,6 +158,17 @@ function startSweeping(
   // A sweep timer alone must not keep the process alive.
   (timer as { unref?: () => void }).unref?.();
   return timer;
+}
+
+function routingMissing(operation: string): WacallValidationError {
+  return new WacallValidationError(operation, [
+    {
+      path: 'routing',
+      message:
+        'is not configured, so calls are not offered to agents and there is no offer to decline.',
+      fix: "Pass createWacall({ routing: { strategy: 'ring_all' } }), or report the outcome with recordAgentEvent({ kind: 'declined', ... }).",
+    },
+  ]);
 }
 
 /** The default `onError`: one line an operator can act on, with nothing secret in it. */

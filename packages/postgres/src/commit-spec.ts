@@ -30,6 +30,9 @@ export function commitSpec(commit: CheckedCommit, now: number | null): string {
       case 'listRemove':
         locks.add(`l:${write.key}`);
         return ['r', write.key, write.id];
+      case 'increment':
+        locks.add(`v:${write.key}`);
+        return ['i', write.key, write.by, write.ttlMs ?? null];
     }
   });
   const expect = commit.expect.map(({ key, version }) => [key, version]);

@@ -95,7 +95,56 @@ BEGIN
 END
 $fn$;
 
--- One commit, all or nothing: { l: keys to lock, e: [[key, version|null]], w: writes, p: messages,
+${applyCommitV1(s)}
+
+-- Removes the value and the list at a key; true when something live was there.
+CREATE FUNCTION ${s}.delete_key(k text, at_ms bigint DEFAULT NULL) RETURNS boolean LANGUAGE plpgsql AS $fn$
+DECLARE
+  found_any boolean;
+  t timestamptz := coalesce(to_timestamp(at_ms / 1000.0), now());
+BEGIN
+  PERFORM ${s}.lock_keys(json_build_array('v:' || k, 'l:' || k));
+  SELECT EXISTS (SELECT 1 FROM ${s}.store_values
+                   WHERE key = k AND (expires_at IS NULL OR expires_at > t))
+      OR EXISTS (SELECT 1 FROM ${s}.store_lists
+                   WHERE key = k AND (expires_at IS NULL OR expires_at > t))
+    INTO found_any;
+  DELETE FROM ${s}.store_values WHERE key = k;
+  DELETE FROM ${s}.store_lists WHERE key = k;
+  RETURN found_any;
+END
+$fn$;
+
+-- Deletes up to batch_size expired values and lists (with their items), and feed rows older than an
+-- hour; returns how many rows went, so a caller repeats until it is below batch_size.
+CREATE FUNCTION ${s}.sweep_expired(batch_size integer, at_ms bigint DEFAULT NULL) RETURNS integer LANGUAGE plpgsql AS $fn$
+DECLARE
+  removed integer;
+  total integer := 0;
+  t timestamptz := coalesce(to_timestamp(at_ms / 1000.0), now());
+BEGIN
+  DELETE FROM ${s}.store_values WHERE key IN (
+    SELECT key FROM ${s}.store_values WHERE expires_at <= t
+      ORDER BY expires_at LIMIT batch_size FOR UPDATE SKIP LOCKED)
+    AND expires_at <= t;
+  GET DIAGNOSTICS removed = ROW_COUNT;
+  total := total + removed;
+  DELETE FROM ${s}.store_lists WHERE key IN (
+    SELECT key FROM ${s}.store_lists WHERE expires_at <= t
+      ORDER BY expires_at LIMIT batch_size FOR UPDATE SKIP LOCKED)
+    AND expires_at <= t;
+  GET DIAGNOSTICS removed = ROW_COUNT;
+  total := total + removed;
+  DELETE FROM ${s}.store_feed WHERE id IN (
+    SELECT id FROM ${s}.store_feed WHERE created_at < now() - interval '1 hour'
+      ORDER BY id LIMIT batch_size);
+  GET DIAGNOSTICS removed = ROW_COUNT;
+  RETURN total + removed;
+END
+$fn$;`;
+
+/** `apply_commit` as the first migration created it. */
+const applyCommitV1 = (s: string) => `-- One commit, all or nothing: { l: keys to lock, e: [[key, version|null]], w: writes, p: messages,
 -- t: the store's clock in epoch ms or null }.
 -- Writes: ['s', key, json, ttl ms|null] · ['d', key] · ['a', key, id, at, json, max length, ttl ms|null]
 -- · ['r', key, id]. Returns false (nothing written, nothing sent) when a condition does not hold.
@@ -151,7 +200,13 @@ BEGIN
         AND NOT EXISTS (SELECT 1 FROM ${s}.store_list_items i WHERE i.list_key = k);
     END CASE;
   END LOOP;
-  -- Each payload is unique within the commit (its position first), because NOTIFY folds identical ones.
+${notifyLoop(s)}
+  RETURN true;
+END
+$fn$;`;
+
+/** Publishes a commit's messages; shared by every version of `apply_commit`. */
+const notifyLoop = (s: string) => `  -- Each payload is unique within the commit (its position first), because NOTIFY folds identical ones.
   FOR msg IN SELECT * FROM json_array_elements_text(spec->'p') LOOP
     IF octet_length(msg) <= 7000 THEN
       PERFORM pg_notify('${feedChannel(s)}', seq || ':' || msg);
@@ -160,54 +215,96 @@ BEGIN
       PERFORM pg_notify('${feedChannel(s)}', seq || '#' || feed_id);
     END IF;
     seq := seq + 1;
-  END LOOP;
-  RETURN true;
-END
-$fn$;
+  END LOOP;`;
 
--- Removes the value and the list at a key; true when something live was there.
-CREATE FUNCTION ${s}.delete_key(k text, at_ms bigint DEFAULT NULL) RETURNS boolean LANGUAGE plpgsql AS $fn$
-DECLARE
-  found_any boolean;
-  t timestamptz := coalesce(to_timestamp(at_ms / 1000.0), now());
-BEGIN
-  PERFORM ${s}.lock_keys(json_build_array('v:' || k, 'l:' || k));
-  SELECT EXISTS (SELECT 1 FROM ${s}.store_values
-                   WHERE key = k AND (expires_at IS NULL OR expires_at > t))
-      OR EXISTS (SELECT 1 FROM ${s}.store_lists
-                   WHERE key = k AND (expires_at IS NULL OR expires_at > t))
-    INTO found_any;
-  DELETE FROM ${s}.store_values WHERE key = k;
-  DELETE FROM ${s}.store_lists WHERE key = k;
-  RETURN found_any;
-END
-$fn$;
+/**
+ * Counters and list lengths: `apply_commit` learns the increment write (a count kept in the same
+ * commit as what it counts), and each list keeps its length so a long list (a call log) is trimmed only
+ * when it is over its maximum instead of being scanned on every add.
+ */
+const countersAndLengths = (s: string) => `ALTER TABLE ${s}.store_lists ADD COLUMN length integer NOT NULL DEFAULT 0;
+UPDATE ${s}.store_lists l SET length = (SELECT count(*) FROM ${s}.store_list_items i WHERE i.list_key = l.key);
 
--- Deletes up to batch_size expired values and lists (with their items), and feed rows older than an
--- hour; returns how many rows went, so a caller repeats until it is below batch_size.
-CREATE FUNCTION ${s}.sweep_expired(batch_size integer, at_ms bigint DEFAULT NULL) RETURNS integer LANGUAGE plpgsql AS $fn$
+-- Writes as before, plus ['i', key, by, ttl ms|null]: adds to the number at key (absent, expired or not a
+-- number counts as 0).
+CREATE OR REPLACE FUNCTION ${s}.apply_commit(spec json) RETURNS boolean LANGUAGE plpgsql AS $fn$
 DECLARE
+  c json;
+  w json;
+  k text;
+  current_version text;
+  msg text;
+  feed_id bigint;
+  seq integer := 0;
+  added boolean;
   removed integer;
-  total integer := 0;
-  t timestamptz := coalesce(to_timestamp(at_ms / 1000.0), now());
+  over integer;
+  -- The store's clock when it has one (epoch ms), else the database's.
+  t timestamptz := coalesce(to_timestamp((spec->>'t')::bigint / 1000.0), now());
 BEGIN
-  DELETE FROM ${s}.store_values WHERE key IN (
-    SELECT key FROM ${s}.store_values WHERE expires_at <= t
-      ORDER BY expires_at LIMIT batch_size FOR UPDATE SKIP LOCKED)
-    AND expires_at <= t;
-  GET DIAGNOSTICS removed = ROW_COUNT;
-  total := total + removed;
-  DELETE FROM ${s}.store_lists WHERE key IN (
-    SELECT key FROM ${s}.store_lists WHERE expires_at <= t
-      ORDER BY expires_at LIMIT batch_size FOR UPDATE SKIP LOCKED)
-    AND expires_at <= t;
-  GET DIAGNOSTICS removed = ROW_COUNT;
-  total := total + removed;
-  DELETE FROM ${s}.store_feed WHERE id IN (
-    SELECT id FROM ${s}.store_feed WHERE created_at < now() - interval '1 hour'
-      ORDER BY id LIMIT batch_size);
-  GET DIAGNOSTICS removed = ROW_COUNT;
-  RETURN total + removed;
+  PERFORM ${s}.lock_keys(spec->'l');
+  FOR c IN SELECT * FROM json_array_elements(spec->'e') LOOP
+    current_version := NULL;
+    SELECT v.version::text INTO current_version FROM ${s}.store_values v
+      WHERE v.key = c->>0 AND (v.expires_at IS NULL OR v.expires_at > t);
+    IF current_version IS DISTINCT FROM c->>1 THEN
+      RETURN false;
+    END IF;
+  END LOOP;
+  FOR w IN SELECT * FROM json_array_elements(spec->'w') LOOP
+    k := w->>1;
+    CASE w->>0
+    WHEN 's' THEN
+      INSERT INTO ${s}.store_values AS v (key, value, version, expires_at)
+        VALUES (k, (w->>2)::json, nextval('${s}.versions'),
+                t + (w->>3)::bigint * interval '1 millisecond')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = excluded.version,
+          expires_at = excluded.expires_at, updated_at = now();
+    WHEN 'i' THEN
+      INSERT INTO ${s}.store_values AS v (key, value, version, expires_at)
+        VALUES (k, to_json((w->>2)::bigint), nextval('${s}.versions'),
+                t + (w->>3)::bigint * interval '1 millisecond')
+        ON CONFLICT (key) DO UPDATE SET
+          value = to_json(CASE WHEN json_typeof(v.value) = 'number'
+                                 AND (v.expires_at IS NULL OR v.expires_at > t)
+                               THEN (v.value::text)::numeric ELSE 0 END + (w->>2)::bigint),
+          version = excluded.version, expires_at = excluded.expires_at, updated_at = now();
+    WHEN 'd' THEN
+      DELETE FROM ${s}.store_values WHERE key = k;
+      DELETE FROM ${s}.store_lists WHERE key = k;
+    WHEN 'a' THEN
+      -- A list past its expiry is gone: adding to it starts a new one.
+      DELETE FROM ${s}.store_lists WHERE key = k AND expires_at <= t;
+      INSERT INTO ${s}.store_lists (key, expires_at)
+        VALUES (k, t + (w->>6)::bigint * interval '1 millisecond')
+        ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at, updated_at = now();
+      INSERT INTO ${s}.store_list_items AS i (list_key, id, at, value)
+        VALUES (k, w->>2, (w->>3)::bigint, (w->>4)::json)
+        ON CONFLICT (list_key, id) DO UPDATE SET at = excluded.at, value = excluded.value
+        RETURNING (i.xmax = 0) INTO added;
+      IF added THEN
+        UPDATE ${s}.store_lists SET length = length + 1 WHERE key = k RETURNING length INTO over;
+        over := over - (w->>5)::integer;
+        IF over > 0 THEN
+          DELETE FROM ${s}.store_list_items
+            WHERE list_key = k AND (at, id) < (
+              SELECT i.at, i.id FROM ${s}.store_list_items i WHERE i.list_key = k
+                ORDER BY i.at DESC, i.id DESC OFFSET (w->>5)::integer - 1 LIMIT 1);
+          GET DIAGNOSTICS removed = ROW_COUNT;
+          UPDATE ${s}.store_lists SET length = length - removed WHERE key = k;
+        END IF;
+      END IF;
+    WHEN 'r' THEN
+      DELETE FROM ${s}.store_list_items WHERE list_key = k AND id = w->>2;
+      GET DIAGNOSTICS removed = ROW_COUNT;
+      IF removed > 0 THEN
+        UPDATE ${s}.store_lists SET length = length - removed WHERE key = k;
+      END IF;
+      DELETE FROM ${s}.store_lists l WHERE l.key = k AND l.length <= 0;
+    END CASE;
+  END LOOP;
+${notifyLoop(s)}
+  RETURN true;
 END
 $fn$;`;
 
@@ -221,6 +318,12 @@ export const migrations: readonly Migration[] = [
     name: 'store tables',
     sql: (schema = defaultSchema) =>
       `${storeTables(checkSchema(schema))}\n\n${record(schema, 1, 'store tables')}`,
+  },
+  {
+    version: 2,
+    name: 'counters and list lengths',
+    sql: (schema = defaultSchema) =>
+      `${countersAndLengths(checkSchema(schema))}\n\n${record(schema, 2, 'counters and list lengths')}`,
   },
 ];
 

@@ -65,7 +65,7 @@ describe('PostgresStore on PGlite with a data folder', () => {
 
       const reopened = await PGlite.create(folder);
       const again = new PostgresStore({ pglite: reopened });
-      expect(await again.migrate()).toBe(1);
+      expect(await again.migrate()).toBe(2);
       expect(await again.get('wacall:1:call:wacid.1')).toEqual({
         value: { status: 'completed' },
         version,

@@ -38,10 +38,15 @@ describe('PostgresStore on a PostgreSQL server', () => {
     const schema = nextSchema();
     const fleet = Array.from({ length: 4 }, () => store(schema));
     const versions = await Promise.all(fleet.map((member) => member.migrate()));
-    expect(versions).toEqual([1, 1, 1, 1]);
-    expect(await fleet[0]!.migrate()).toBe(1);
-    const { rows } = await admin.query(`SELECT version, name FROM ${schema}.schema_migrations`);
-    expect(rows).toEqual([{ version: 1, name: 'store tables' }]);
+    expect(versions).toEqual([2, 2, 2, 2]);
+    expect(await fleet[0]!.migrate()).toBe(2);
+    const { rows } = await admin.query(
+      `SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`,
+    );
+    expect(rows).toEqual([
+      { version: 1, name: 'store tables' },
+      { version: 2, name: 'counters and list lengths' },
+    ]);
     await fleet[1]!.set('k', 'works');
     expect((await fleet[2]!.get('k'))?.value).toBe('works');
   });
@@ -55,6 +60,32 @@ describe('PostgresStore on a PostgreSQL server', () => {
       `SELECT count(*)::int AS n FROM ${schema}.schema_migrations`,
     );
     expect(rows[0].n).toBe(migrations.length);
+  });
+
+  it('upgrades a schema at version 1 with lists in it: lengths counted, trimming and removal still right', async () => {
+    const schema = nextSchema();
+    await admin.query(migrations[0]!.sql(schema));
+    const old = store(schema);
+    for (const id of ['a', 'b', 'c']) {
+      await old.listAdd('list', { id, at: id.charCodeAt(0), value: id }, { maxLength: 10 });
+    }
+    await old.listAdd('gone', { id: 'x', at: 1, value: 'x' }, { maxLength: 10 });
+    expect(await old.migrate()).toBe(2);
+    const { rows } = await admin.query(
+      `SELECT key, length FROM ${schema}.store_lists ORDER BY key`,
+    );
+    expect(rows).toEqual([
+      { key: 'gone', length: 1 },
+      { key: 'list', length: 3 },
+    ]);
+    await old.listAdd('list', { id: 'd', at: 200, value: 'd' }, { maxLength: 3 });
+    const page = await old.listPage('list', { limit: 10 });
+    expect(page.items.map((item) => item.id)).toEqual(['d', 'c', 'b']);
+    await old.commit({ writes: [{ type: 'listRemove', key: 'gone', id: 'x' }] });
+    const left = await admin.query(`SELECT key, length FROM ${schema}.store_lists ORDER BY key`);
+    expect(left.rows).toEqual([{ key: 'list', length: 3 }]);
+    await old.commit({ writes: [{ type: 'increment', key: 'n', by: 2 }] });
+    expect((await old.get('n'))?.value).toBe(2);
   });
 
   it('keeps everything after the store closes: a new store on a new pool reads it all back', async () => {

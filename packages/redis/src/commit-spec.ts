@@ -58,6 +58,8 @@ export function commitArguments(
         ];
       case 'listRemove':
         return ['r', ...list(write.key), write.id];
+      case 'increment':
+        return ['i', at(layout.value(write.key)), newVersion(), write.by, write.ttlMs ?? 0];
     }
   });
   return { keys, spec: JSON.stringify({ e, w, c: channel, p: commit.publish }) };

@@ -78,7 +78,7 @@ return result
  * KEYS: every key the commit touches. ARGV[1]: JSON { e: conditions, w: writes, c: channel, p: messages }.
  * A condition is [key index, version] ('' = must be absent). Writes (key indexes into KEYS):
  * ['s', value, encoded, ttl|0] · ['d', value, set, hash] · ['a', set, hash, id, at, json, max, ttl|0] ·
- * ['r', set, hash, id]. Returns 0 when a condition fails (nothing written), 1 when applied.
+ * ['r', set, hash, id] · ['i', value, version, by, ttl|0]. Returns 0 when a condition fails (nothing written), 1 when applied.
  */
 export const commitScript = `
 local spec = cjson.decode(ARGV[1])
@@ -120,6 +120,16 @@ for _, w in ipairs(spec.w) do
       redis.call('ZREM', set, string.sub(previous, 1, 16) .. ':' .. id)
       redis.call('HDEL', hash, id)
     end
+  elseif op == 'i' then
+    local current = redis.call('GET', KEYS[w[2]])
+    local number = 0
+    if current then
+      local separator = string.find(current, ':', 1, true)
+      number = separator and tonumber(string.sub(current, separator + 1)) or 0
+    end
+    local encoded = w[3] .. ':' .. string.format('%d', number + w[4])
+    if w[5] == 0 then redis.call('SET', KEYS[w[2]], encoded)
+    else redis.call('SET', KEYS[w[2]], encoded, 'PX', w[5]) end
   end
 end
 for _, message in ipairs(spec.p) do redis.call('PUBLISH', spec.c, message) end

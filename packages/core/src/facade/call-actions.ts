@@ -11,6 +11,9 @@ import { callChange, readCall } from './call-change';
 import type { FacadeContext } from './facade-context';
 import { changePermission, reserve, settleFailure } from './reserve';
 import { transact } from './transact';
+import { joinChanges } from './change';
+import { startedCallChange } from './presence-actions';
+import { claimCall } from './routing-actions';
 import type { CallActionInput, StartCallInput, WacallAcceptCallInput } from './wacall-types';
 
 const maxCallbackData = 512 - correlationReserve;
@@ -61,12 +64,14 @@ export async function startCall(
       ? {}
       : { bizOpaqueCallbackData: input.bizOpaqueCallbackData }),
   };
-  return changePermission(context, customer, [context.keys.call(callId)], (state, _now, [call]) => {
+  const keys = [context.keys.call(callId), context.keys.agents];
+  return changePermission(context, customer, keys, (state, _now, [call, agents]) => {
     const before = readCall(call);
     const { change, record } = callChange(context, before, recordAgentEvent(before, started));
     return {
       after: commitUse(state, 'start_call', reserved.id, { callId }) ?? state,
-      also: change,
+      // The agent is busy from the moment the call is placed.
+      also: joinChanges(change, startedCallChange(context, agents, record)),
       result: shown(record, callId),
     };
   });
@@ -79,6 +84,9 @@ export async function acceptCall(
 ): Promise<CallRecord> {
   checkCallbackData('acceptCall', input.bizOpaqueCallbackData);
   const { callId, sdp } = input;
+  // With routing, the first accept wins before Meta hears of it: a loser never touches the call.
+  if (context.routing)
+    await claimCall(context, callId, { id: input.agent.id, name: input.agent.name });
   await context.client.calls.preAccept({ callId, sdp });
   await context.client.calls.accept({
     callId,

@@ -7,6 +7,7 @@ import type { Activity, CallRecord } from '../calls/types';
 import type { PermissionPolicy } from '../permissions/policy';
 import type { Versioned } from '../store/store';
 import { activityWrites } from './activity-writes';
+import { callLogWrites } from './call-log-index';
 import type { Change } from './change';
 import { noChange } from './change';
 import type { FacadeContext } from './facade-context';
@@ -74,6 +75,8 @@ export function callChange(
     ],
     publish: [],
   };
+  // The call log's indexes and counts move with the call, in the same commit.
+  change.writes.push(...callLogWrites(context, previous?.record, next.record));
   if (customer !== '') {
     change.writes.push({
       type: 'listAdd',

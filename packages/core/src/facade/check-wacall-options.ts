@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../errors/wacall-validation-error';
 import { WacallValidationError } from '../errors/wacall-validation-error';
 import { phoneDigits } from '../permissions/region';
+import { routingIssues } from './check-routing-options';
 import type { WacallOptions } from './wacall-types';
 
 const show = (value: unknown): string =>
@@ -46,6 +47,7 @@ export function checkWacallOptions(options: WacallOptions | undefined): void {
         fix: `Pass e.g. \`${key}: ${key === 'maxActivitiesPerCustomer' ? '1000' : '86_400_000'}\`, or leave it out for the default.`,
       }),
     ),
+    ...routingIssues(options.routing),
   ].filter((issue): issue is ValidationIssue => issue !== undefined);
   if (issues.length > 0) throw new WacallValidationError('createWacall', issues);
 }

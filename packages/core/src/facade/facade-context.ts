@@ -7,6 +7,7 @@ import type { PermissionPolicy } from '../permissions/policy';
 import type { Store } from '../store/store';
 import type { StateKeys } from './state-keys';
 import type { WacallEventMap } from './wacall-types';
+import type { RoutingOptions, RoutingStrategy } from './agent-types';
 
 /** What the facade's parts share. */
 export interface FacadeContext {
@@ -33,4 +34,13 @@ export interface FacadeContext {
   nextId(): string;
   /** Reports a failure nobody awaits (a listener that threw, a sweep item that failed). */
   report(error: unknown): void;
+  /** How incoming calls are offered to agents; absent when the helpdesk routes calls itself. */
+  routing?: RoutingSettings;
+}
+
+/** `RoutingOptions` checked and filled in. */
+export interface RoutingSettings {
+  strategy: RoutingStrategy;
+  ringMs: number;
+  assignee?: RoutingOptions['assignee'];
 }

@@ -1,4 +1,5 @@
 import type EventEmitter from 'eventemitter3';
+import type { CallRecord } from '../calls/types';
 import type { Store } from '../store/store';
 import { isFeedMessage } from './feed-message';
 import type { WacallEventMap } from './wacall-types';
@@ -11,6 +12,8 @@ export function listenToFeed(
   store: Store,
   businessDigits: string,
   emitter: EventEmitter<WacallEventMap>,
+  /** Also hears every call change (presence follows the calls agents are in). */
+  onCall?: (call: CallRecord) => void,
 ) {
   let subscription: Promise<() => Promise<void>> | undefined;
   let closed = false;
@@ -20,12 +23,22 @@ export function listenToFeed(
       switch (message.type) {
         case 'call.updated':
           emitter.emit('call.updated', message.call);
+          onCall?.(message.call);
           break;
         case 'permission.updated':
           emitter.emit('permission.updated', message.update);
           break;
         case 'template.updated':
           emitter.emit('template.updated', message.update);
+          break;
+        case 'call.offered':
+          emitter.emit('call.offered', message.offer);
+          break;
+        case 'call.offer_withdrawn':
+          emitter.emit('call.offer_withdrawn', message.withdrawn);
+          break;
+        case 'presence.updated':
+          emitter.emit('presence.updated', message.presence);
           break;
         default:
           emitter.emit(message.type, message.activity);

@@ -16,7 +16,13 @@ import { joinChanges, noChange } from './change';
 import type { FacadeContext } from './facade-context';
 import { permissionChange, readPermission } from './permission-change';
 import { templateUpdated } from './template-updated';
+import type { Fleet } from './fleet-transact';
+import { transactFleet } from './fleet-transact';
+import type { IngestRouting } from './route-ingested';
+import { prepareRouting, routeIngested } from './route-ingested';
+import type { Plan } from './transact';
 import { transact } from './transact';
+import type { Versioned } from '../store/store';
 import type { IngestResult } from './wacall-types';
 
 /**
@@ -56,6 +62,15 @@ export async function ingestEvents(
   return result;
 }
 
+type IngestOutcome = 'applied' | 'duplicate';
+
+/** What an ingest transaction reads for routing, besides the event's own keys. */
+interface Routed {
+  routing: IngestRouting;
+  fleet: Fleet;
+  offer: Versioned | undefined;
+}
+
 async function ingestOne(
   context: FacadeContext,
   event: WebhookEvent,
@@ -66,12 +81,22 @@ async function ingestOne(
   const { token, data } = readCorrelation(
     callEvent && 'bizOpaqueCallbackData' in callEvent ? callEvent.bizOpaqueCallbackData : undefined,
   );
+  const routing = callEvent ? await prepareRouting(context, callEvent, customer) : undefined;
   const keys = [
     seenKey,
     ...(callEvent ? [context.keys.call(callEvent.callId)] : []),
     ...(customer !== undefined ? [context.keys.permission(customer)] : []),
+    // With routing, the call's offer goes last (read in the same commit as the call).
+    ...(routing && callEvent ? [context.keys.offer(callEvent.callId)] : []),
   ];
-  return transact(context, keys, (values) => {
+  type Planner = (values: (Versioned | undefined)[], routed?: Routed) => Plan<IngestOutcome>;
+  const run = (plan: Planner) =>
+    routing && callEvent
+      ? transactFleet(context, keys, callEvent.callId, (values, fleet) =>
+          plan(values.slice(0, -1), { routing, fleet, offer: values[values.length - 1] }),
+        )
+      : transact(context, keys, (values) => plan(values));
+  return run((values, routed) => {
     if (values[0] !== undefined) return { ...noChange(), result: 'duplicate' as const };
     const now = context.now();
     const parts: Change[] = [
@@ -93,7 +118,13 @@ async function ingestOne(
       const before = readCall(values[1]);
       let after = applyCallEvent(before, withoutToken(callEvent, data));
       if (started) after = mergeCallFacts(after, started);
-      parts.push(callChange(context, before, after).change);
+      const { routing: settings, fleet, offer } = routed ?? {};
+      const offered =
+        settings && fleet
+          ? routeIngested(context, settings, offer, fleet, after, callEvent, now)
+          : undefined;
+      parts.push(callChange(context, before, offered?.facts ?? after).change);
+      if (offered) parts.push(offered.change);
     }
     if (event.type === 'template.status') parts.push(templateUpdated(context, event));
     return { ...joinChanges(...parts), result: 'applied' as const };

@@ -7,7 +7,8 @@ import { connect, status, terminate } from '../calls/test-events';
 import type { Activity } from '../calls/types';
 import { useGraphServer } from '../client/test-graph';
 import { MemoryStore } from '../store/memory-store';
-import type { WebhookEvent } from '../webhooks/events';
+import type { CallDirection, WebhookEvent } from '../webhooks/events';
+import { logStatuses } from './call-log-input';
 import { at, customer, customerMessage, harness, permissionReply } from './facade-test-kit';
 import type { Wacall } from './wacall-types';
 
@@ -49,7 +50,22 @@ async function snapshot(wacall: Wacall) {
     activities: await wacall.listActivities(customer.waId, { limit: 500 }),
     calls: await wacall.listCalls(customer.waId, { limit: 500 }),
     records: await Promise.all(callIds.map((id) => wacall.getCall(id))),
+    log: await callLogOf(wacall),
   };
+}
+
+/** The call log's pages and every chip's count: indexes must end up the same as the records. */
+async function callLogOf(wacall: Wacall) {
+  const counts: Record<string, number> = { all: await wacall.countCalls() };
+  for (const [direction, statuses] of Object.entries(logStatuses)) {
+    for (const status of statuses) {
+      const filter = { direction: direction as CallDirection, status };
+      counts[`${direction}:${status}`] = await wacall.countCalls(filter);
+    }
+  }
+  const first = await wacall.findCalls({ limit: 3 });
+  const second = first.next ? await wacall.findCalls({ limit: 3, before: first.next }) : undefined;
+  return { all: (await wacall.findCalls()).calls, pages: [first, second], counts };
 }
 
 /** Two instances on one store, each folding what it hears into the timeline it would show. */
@@ -108,6 +124,8 @@ describe('history is a function of the events, not of their delivery', () => {
       'permission.revoked_by_customer',
       'permission.granted',
     ]);
+    expect(expected.log.all.map((call) => call.callId).sort()).toEqual([...callIds].sort());
+    expect(expected.log.counts.all).toBe(callIds.length);
     expect(expected.customer.permission).toMatchObject({
       permission: 'revoked',
       revokedReason: 'missed_calls',

@@ -3,7 +3,7 @@ import type { DecideInput } from '../permissions/decide';
 import { holdUse, recordUse, releaseUse } from '../permissions/reservation';
 import type { UseDetails } from '../permissions/reservation';
 import type { StoredPermissionState } from '../permissions/stored-state';
-import type { Decision } from '../permissions/types';
+import type { Decision, PermissionAction } from '../permissions/types';
 import type { Versioned } from '../store/store';
 import type { Change } from './change';
 import { joinChanges, noChange } from './change';
@@ -86,7 +86,8 @@ export async function settleFailure(
   error: unknown,
   onHold?: (now: number) => Change,
 ): Promise<void> {
-  const action = reserved.decision.action;
+  // Only the permission rules reserve; `accept_call` decisions come from routing and never do.
+  const action = reserved.decision.action as PermissionAction;
   const refused = certainlyNotSent(error);
   await changePermission(context, customer, [], (state, now) => ({
     after: refused

@@ -12,6 +12,11 @@ export interface StateKeys {
   permission(customer: string): string;
   /** What the clock will change, and when (a list `sweep()` reads). */
   deadlines: string;
+  // Routing: who takes calls, and who is rung for each incoming call.
+  /** Every agent's chosen presence and last call (one value, read at one moment). */
+  agents: string;
+  /** Whom an incoming call is offered to, who was tried, and who took it. */
+  offer(callId: string): string;
 }
 
 export function stateKeys(businessDigits: string): StateKeys {
@@ -23,11 +28,15 @@ export function stateKeys(businessDigits: string): StateKeys {
     activities: (customer) => `${base}:activities:${customer}`,
     permission: (customer) => `permissions:${businessDigits}:${customer}`,
     deadlines: `${base}:deadlines`,
+    agents: `${base}:agents`,
+    offer: (callId) => `${base}:offer:${callId}`,
   };
 }
 
-/** Deadline items name what the clock will change: a customer's permission, or a call. */
+/** Deadline items name what the clock will change: a customer's permission, a call, or an offer. */
 export const deadlineId = {
   permission: (customer: string) => `p:${customer}`,
   call: (callId: string) => `c:${callId}`,
+  /** The offer of an incoming call passes on when nobody answers in time. */
+  offer: (callId: string) => `o:${callId}`,
 };

@@ -11,6 +11,8 @@ import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
 import { at, customer, customerMessage, harness, permissionReply } from './facade-test-kit';
 import type { Wacall } from './wacall-types';
+import type { CallDirection } from '../webhooks/events';
+import { logStatuses } from './call-log-input';
 
 useGraphServer();
 
@@ -64,6 +66,14 @@ async function snapshot(wacall: Wacall) {
     customer: await wacall.getCustomer(customer.waId),
     activities: await wacall.listActivities(customer.waId),
     calls: await wacall.listCalls(customer.waId),
+    log: (await wacall.findCalls()).calls,
+    logCounts: await Promise.all(
+      Object.entries(logStatuses).flatMap(([direction, statuses]) =>
+        statuses.map((status) =>
+          wacall.countCalls({ direction: direction as CallDirection, status }),
+        ),
+      ),
+    ),
   };
 }
 
@@ -85,6 +95,7 @@ describe('the store fails at each step, then Meta redelivers', () => {
       const operations = counting.calls();
       const expected = await snapshot(undisturbed.wacall);
       expect(expected.activities.length).toBeGreaterThan(3);
+      expect(expected.log.length).toBeGreaterThan(0);
 
       for (let failAt = 1; failAt <= operations; failAt++) {
         const memory = new MemoryStore({ now });

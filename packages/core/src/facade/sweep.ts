@@ -3,11 +3,13 @@ import type { CallFacts } from '../calls/call-facts';
 import { addCall } from '../permissions/stored-state';
 import type { StoredPermissionState } from '../permissions/stored-state';
 import { callChange, deriveCall, readShownCall, staleAt } from './call-change';
+import { trimCallLog } from './call-log-trim';
 import { joinChanges, noChange } from './change';
 import type { FacadeContext } from './facade-context';
 import { deadlineWrite, permissionChange, readPermission } from './permission-change';
 import { deadlineId } from './state-keys';
 import type { ListCursor, ListPage } from '../store/store';
+import { sweepOffer } from './routing-actions';
 import { transact } from './transact';
 import type { SweepResult } from './wacall-types';
 
@@ -16,12 +18,17 @@ const pageSize = 100;
 
 /**
  * Applies what the clock decides: expired grants and requests, holds that lapsed, calls whose end was
- * never seen. Each change is committed once, dated when it happened (not when it was swept), so running
+ * never seen, offers nobody answered in time. Each change is committed once, dated when it happened (not when it was swept), so running
  * it on every instance at once, or twice, records nothing twice.
  */
 export async function sweep(context: FacadeContext): Promise<SweepResult> {
   await context.ready();
-  const result: SweepResult = { customers: 0, calls: 0, failed: 0 };
+  const result: SweepResult = {
+    customers: 0,
+    calls: 0,
+    failed: 0,
+    ...(context.routing ? { offers: 0 } : {}),
+  };
   const due: ListCursor = { at: context.now() + 1 };
   const done = new Set<string>();
   let cursor: ListCursor = due;
@@ -45,6 +52,10 @@ export async function sweep(context: FacadeContext): Promise<SweepResult> {
           if (await sweepCustomer(context, item.id.slice(2))) result.customers++;
         } else if (item.id.startsWith('c:')) {
           if (await sweepCall(context, item.id.slice(2))) result.calls++;
+        } else if (item.id.startsWith('o:') && context.routing) {
+          if (await sweepOffer(context, context.routing, item.id.slice(2))) {
+            result.offers = (result.offers ?? 0) + 1;
+          }
         }
       } catch (error) {
         // One broken record must not stop the clock for everybody else; the next sweep tries again.
@@ -53,6 +64,12 @@ export async function sweep(context: FacadeContext): Promise<SweepResult> {
       }
     }
     cursor = due;
+  }
+  try {
+    await trimCallLog(context);
+  } catch (error) {
+    result.failed++;
+    context.report(error);
   }
   return result;
 }

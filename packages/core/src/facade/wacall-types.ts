@@ -13,7 +13,15 @@ import type { MessageChannel, PermissionState } from '../permissions/types';
 import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
 import type { TemplateUpdatedEvent } from './template-updated';
-import type { AgentPresence, CallOffer, CallOfferWithdrawn } from './agent-types';
+import type {
+  AgentPresence,
+  CallOffer,
+  CallOfferWithdrawn,
+  DeclineOfferInput,
+  RoutingOptions,
+  SetPresenceInput,
+} from './agent-types';
+import type { CallLogFilter, CallLogPage, FindCallsInput } from './agent-types';
 
 export interface WacallOptions {
   /** The Cloud API client of the business number this instance serves. */
@@ -49,6 +57,12 @@ export interface WacallOptions {
    * Default: a one-line `console.error` (name and message; never a token).
    */
   onError?: (error: unknown) => void;
+  /**
+   * Offers incoming calls to agents (`call.offered`), passes them on when an agent declines or lets
+   * it ring out (applied by `sweep()`), and lets the first accept win. Leave it out to route calls
+   * yourself and report the outcomes with `recordAgentEvent`.
+   */
+  routing?: RoutingOptions;
 }
 
 /** A customer's permission changed (granted, revoked, expired, a request counted, the window opened…). */
@@ -92,6 +106,8 @@ export interface SweepResult {
   calls: number;
   /** Deadlines that could not be applied this time (reported to `onError`; the next sweep retries). */
   failed: number;
+  /** With `routing`: offers passed on because nobody answered in time (or closed, their call gone). */
+  offers?: number;
 }
 
 export interface IngestResult {
@@ -197,7 +213,10 @@ export interface Wacall {
    * `awaiting_confirmation` when an earlier attempt's outcome is still unknown.
    */
   startCall(input: StartCallInput): Promise<CallRecord>;
-  /** Answers an incoming call (pre-accept, then accept with the same SDP). */
+  /**
+   * Answers an incoming call (pre-accept, then accept with the same SDP). With `routing`, the first
+   * accept wins fleet-wide before Meta is called; another agent's is refused (`call_taken`).
+   */
   acceptCall(input: WacallAcceptCallInput): Promise<CallRecord>;
   /** Declines an incoming call. */
   rejectCall(input: CallActionInput): Promise<CallRecord>;
@@ -220,4 +239,23 @@ export interface Wacall {
   getRecording(callId: string): Promise<CallRecordingFile>;
   /** Downloads and parses a call's transcript (server side). */
   getTranscript(callId: string): Promise<CallTranscript>;
+  // Presence and routing.
+  /** Sets what an agent chose (fleet-wide); an agent in a call is reported `busy` whatever they chose. */
+  setPresence(input: SetPresenceInput): Promise<AgentPresence>;
+  /** Every agent who has set a presence, by id, with their effective status. */
+  listAgents(): Promise<AgentPresence[]>;
+  /**
+   * With `routing`: an offered agent passes the call on (`call.agent_declined`); the next agents are
+   * rung once nobody rings. Throws `WacallValidationError` when `routing` is not configured.
+   */
+  declineOffer(input: DeclineOfferInput): Promise<CallRecord>;
+  // --- call log ---
+  /**
+   * Calls across every customer, newest first, filtered by status, direction, agent, customer and time;
+   * 50 a page by default (at most 200), the next page with `before: page.next`.
+   */
+  findCalls(input?: FindCallsInput): Promise<CallLogPage>;
+  /** How many calls a filter matches (for filter chips); the common ones are read from kept counts. */
+  countCalls(filter?: CallLogFilter): Promise<number>;
+  // --- end call log ---
 }

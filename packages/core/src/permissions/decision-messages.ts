@@ -26,4 +26,5 @@ export const decisionMessages: Readonly<Record<DecisionReason, string>> = Object
     'The last attempt may have reached WhatsApp, but its answer was lost. Wait for WhatsApp to confirm it before trying again, so the customer is not contacted twice.',
   window_closed:
     'The customer has not written in the last 24 hours, so only a pre-approved template can be sent.',
+  call_taken: 'Another agent has already answered this call. Stop ringing it here.',
 });

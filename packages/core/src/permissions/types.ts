@@ -59,11 +59,13 @@ export type DecisionReason =
   | 'calling_disabled'
   | 'call_in_progress'
   | 'awaiting_confirmation'
-  | 'window_closed';
+  | 'window_closed'
+  | 'call_taken';
 
 /** The engine's answer to "may I do this now?" — data, so a UI can say why and until when. */
 export interface Decision {
-  action: PermissionAction;
+  /** `accept_call`: only routing refuses it (`call_taken`), the permission rules never do. */
+  action: PermissionAction | 'accept_call';
   allowed: boolean;
   reason: DecisionReason;
   /** English explanation of `reason`. */

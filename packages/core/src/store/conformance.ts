@@ -1,4 +1,5 @@
 import { commitCases } from './conformance/commit-tests';
+import { counterCases } from './conformance/counter-tests';
 import { engineCases } from './conformance/engine-tests';
 import { fixtureFactory } from './conformance/kit';
 import type { MakeStore, StoreConformanceOptions } from './conformance/kit';
@@ -19,6 +20,7 @@ export function runStoreConformance(makeStore: MakeStore, options: StoreConforma
       ['values', valueCases],
       ['lists', listCases],
       ['commit and change feed', commitCases],
+      ['counters', counterCases],
       ['permission engine', engineCases],
     ] as const) {
       options.describe(group, () => {

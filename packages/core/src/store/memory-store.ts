@@ -162,6 +162,9 @@ export class MemoryStore implements Store {
         case 'listRemove':
           this.#listRemove(write.key, write.id);
           break;
+        case 'increment':
+          this.#increment(write.key, write.by, write.ttlMs);
+          break;
       }
     }
     for (const text of publish) this.#feed.deliver(text);
@@ -186,6 +189,12 @@ export class MemoryStore implements Store {
     if (ttlMs !== undefined) entry.expiresAt = this.#now() + ttlMs;
     this.#values.set(key, entry);
     this.#afterWrite();
+  }
+
+  #increment(key: string, by: number, ttlMs: number | undefined): void {
+    const entry = this.#liveValue(key);
+    const current = entry ? (JSON.parse(entry.text) as unknown) : 0;
+    this.#setText(key, String((typeof current === 'number' ? current : 0) + by), ttlMs);
   }
 
   #listAdd(key: string, entry: ListEntry, maxLength: number, ttlMs: number | undefined): void {

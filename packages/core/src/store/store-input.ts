@@ -147,7 +147,8 @@ export type CheckedWrite =
       maxLength: number;
       ttlMs?: number;
     }
-  | { type: 'listRemove'; key: string; id: string };
+  | { type: 'listRemove'; key: string; id: string }
+  | { type: 'increment'; key: string; by: number; ttlMs?: number };
 
 export interface CheckedCommit {
   expect: StoreCondition[];
@@ -209,9 +210,21 @@ export function checkCommit(commit: StoreCommit): CheckedCommit {
           return fail(`commit writes[${index}]: listRemove on "${key}" needs a non-empty id.`, key);
         }
         return { type: 'listRemove', key, id: write.id };
+      case 'increment': {
+        if (typeof write.by !== 'number' || !Number.isSafeInteger(write.by)) {
+          return fail(
+            `commit writes[${index}]: increment on "${key}" needs by, a whole number (got ${describe(write.by)}).`,
+            key,
+          );
+        }
+        const ttlMs = storeInput.write(write, key);
+        return ttlMs === undefined
+          ? { type: 'increment', key, by: write.by }
+          : { type: 'increment', key, by: write.by, ttlMs };
+      }
       default:
         return fail(
-          `commit writes[${index}] has unknown type ${describe((write as { type?: unknown }).type)}; use set, delete, listAdd or listRemove.`,
+          `commit writes[${index}] has unknown type ${describe((write as { type?: unknown }).type)}; use set, delete, listAdd, listRemove or increment.`,
           key,
         );
     }

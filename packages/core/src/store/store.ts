@@ -65,7 +65,13 @@ export type StoreWrite =
   | { type: 'set'; key: string; value: JsonValue; ttlMs?: number }
   | { type: 'delete'; key: string }
   | { type: 'listAdd'; key: string; item: ListItem; maxLength: number; ttlMs?: number }
-  | { type: 'listRemove'; key: string; id: string };
+  | { type: 'listRemove'; key: string; id: string }
+  /**
+   * Adds `by` (a safe integer, negative to subtract) to the number at `key` — absent, expired or not a
+   * number counts as 0 — and replaces the key's expiry. Concurrent commits add up without conflicting,
+   * so a count kept beside the data it counts never becomes a hot key.
+   */
+  | { type: 'increment'; key: string; by: number; ttlMs?: number };
 
 /**
  * A change applied all or nothing: when every condition holds, every write is applied in order and every

@@ -256,6 +256,7 @@ export const englishMessages: WacallMessages = {
     awaiting_confirmation:
       'The last attempt may have gone through: waiting for WhatsApp to confirm it, so the customer is not contacted twice.',
     window_closed: 'The conversation window is closed: only templates can be sent.',
+    call_taken: 'Another agent has already answered this call.',
   },
   autoRevoked: 'Call permission was revoked after several unanswered calls.',
   retryAt: ({ relative, exact }) => `Possible again ${relative} (${exact}).`,
