@@ -12,5 +12,7 @@ export type { TestClock } from './store/test-clock';
 // --- end store ---
 // --- call log ---
 export { runCallLogConformance } from './facade/call-log-conformance';
+export { seedCalls } from './facade/seed-calls';
 export type { CallLogConformanceOptions } from './facade/call-log-conformance';
+export type { SeedCallsOptions } from './facade/seed-calls';
 // --- end call log ---
