@@ -17,6 +17,12 @@ export { useCustomerView } from './live/use-customer-view';
 export { useCallLog } from './live/use-call-log';
 export { matchesCallLogFilter } from './live/call-log-patch';
 export { useWacallI18n, WacallMessagesProvider } from './i18n/messages-context';
+// --- console: call log, incoming offer, presence ---
+export { AgentPresence } from './agent-presence/agent-presence';
+export { CallLog } from './call-log/call-log';
+export { callLogChips } from './call-log/call-log-chips';
+export { IncomingCallOffer } from './incoming-call-offer/incoming-call-offer';
+// --- end console ---
 
 export type {
   ActivityActions,
@@ -75,3 +81,20 @@ export type {
   WacallMessagesOverride,
 } from './i18n/messages';
 export type { WacallI18n, WacallMessagesProviderProps } from './i18n/messages-context';
+// --- console types ---
+export type { AgentPresenceProps } from './agent-presence/agent-presence';
+export type { CallLogProps } from './call-log/call-log';
+export type {
+  CallLogChip,
+  CallLogCounts,
+  CallLogDirectionChip,
+  CallLogStatusChip,
+} from './call-log/call-log-chips';
+export type { IncomingCallOfferProps } from './incoming-call-offer/incoming-call-offer';
+export type {
+  CallLogMessages,
+  ConsoleMessages,
+  IncomingOfferMessages,
+  PresenceMessages,
+} from './i18n/console-messages';
+// --- end console types ---

@@ -11,6 +11,7 @@ import type {
   TemplateProblem,
   TemplateProblemCode,
 } from '@wacall/core';
+import { englishConsoleMessages, type ConsoleMessages } from './console-messages';
 
 /** The period a quota line talks about. */
 export type QuotaPeriod = 'day' | 'week';
@@ -22,7 +23,7 @@ export type ActivityTextFormatter<K extends ActivityKind> = (
 ) => string;
 
 /** Every string the components show. Replace any part through `WacallMessagesProvider` or a `messages` prop. */
-export interface WacallMessages {
+export interface WacallMessages extends ConsoleMessages {
   incomingStatus: Record<IncomingCallStatus, string>;
   outgoingStatus: Record<OutgoingCallStatus, string>;
   direction: Record<CallDirection, string>;
@@ -215,6 +216,7 @@ const plural = new Intl.PluralRules('en-US');
 
 /** The English defaults. */
 export const englishMessages: WacallMessages = {
+  ...englishConsoleMessages,
   incomingStatus: {
     ringing: 'Ringing',
     ongoing: 'Ongoing',
