@@ -35,6 +35,8 @@ async function bridgeFetch(
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
   }
+  // As real adapters do: the request's signal aborts when the browser leaves, even mid-handler.
+  res.on('close', () => abort.abort());
   const response = await handler(
     new Request(`http://${req.headers.host}${req.url}`, {
       method: req.method,
@@ -45,10 +47,7 @@ async function bridgeFetch(
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.flushHeaders();
   const reader = response.body?.getReader();
-  res.on('close', () => {
-    abort.abort();
-    void reader?.cancel();
-  });
+  res.on('close', () => void reader?.cancel());
   if (!reader) return void res.end();
   for (;;) {
     const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));

@@ -205,6 +205,27 @@ describe.each(['node', 'fetch', 'express'] as const)('createEventStream over %s'
     expect(sse.events()).toEqual([]);
   });
 
+  it('opens nothing for a browser that left while authorize was still deciding', async () => {
+    let release: () => void = () => {};
+    let asked = 0;
+    const { stream, url } = await setup(flavour, {
+      authorize: async () => {
+        asked += 1;
+        await new Promise<void>((resolve) => (release = resolve));
+        return { agent: ana, customers: 'all' };
+      },
+    });
+    const abort = new AbortController();
+    const pending = fetch(url, { signal: abort.signal }).catch(() => undefined);
+    await eventually(() => asked === 1);
+    abort.abort();
+    await pending;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stream.connections).toBe(0);
+  });
+
   it('lets go of a browser that leaves, and of the Wacall on close', async () => {
     const { wacall, stream, open, connected, url } = await setup(flavour);
     const listeners = wacall.listenerCount();

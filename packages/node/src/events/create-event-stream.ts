@@ -80,7 +80,18 @@ export function createEventStream(
   };
 
   const serveNode = async (req: NodeRequestLike, res: NodeStreamResponseLike) => {
+    // The browser may leave while `authorize` runs; its `close` would then come before any listener.
+    let gone = false;
+    const leave = () => {
+      gone = true;
+    };
+    res.on('close', leave);
     const opened = await open(webRequestOf(req), req);
+    res.removeListener('close', leave);
+    if (gone) {
+      if (opened instanceof Connection) opened.close();
+      return;
+    }
     if (!(opened instanceof Connection)) {
       res.statusCode = opened.status;
       res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -99,6 +110,10 @@ export function createEventStream(
       const opened = await open(request);
       if (!(opened instanceof Connection)) {
         return Response.json({ error: opened.error }, { status: opened.status });
+      }
+      if (request.signal.aborted) {
+        opened.close();
+        return new Response(null, { status: 499 });
       }
       request.signal.addEventListener('abort', () => opened.close(), { once: true });
       const encoder = new TextEncoder();
