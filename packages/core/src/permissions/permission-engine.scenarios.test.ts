@@ -23,7 +23,7 @@ describe('permission engine scenarios (fake clock)', () => {
 
   it('covers every decision reason of the catalogue', () => {
     // `call_taken` is routing's refusal of a second accept, never the engine's: routing.test.ts covers it.
-    const covered = new Set<DecisionReason>([
+    const covered = new Set<DecisionReason | undefined>([
       ...scenarios.map((s) => s.expect.reason),
       'call_taken',
     ]);
