@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { sourceAliases } from '../../scripts/vitest-config.ts';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
@@ -32,7 +32,19 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, '**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/setup-unit.ts'],
+        },
+      },
+      {
+        // Hooks that need a real browser's EventSource, against a real event stream server.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.{ts,tsx}'],
+          setupFiles: ['test/setup-unit.ts'],
+          globalSetup: ['test/sse-server.ts'],
+          browser: chromium(),
         },
       },
       {

@@ -44,9 +44,12 @@ describe('package entries', () => {
     expect(Object.keys(webEntry).sort()).toEqual(Object.keys(nodeEntry).sort());
     expect(Object.keys(nodeEntry).sort()).toEqual([
       'DEFAULT_MAX_BODY_BYTES',
+      'EventStreamConfigError',
       'RawBodyError',
       'WebhookConfigError',
+      'createEventStream',
       'createWebhookHandler',
+      'isEventStreamConfigError',
       'isRawBodyError',
       'isWebhookConfigError',
       'signPayload',

@@ -19,6 +19,10 @@ export { PermissionModal } from './permission-modal/permission-modal';
 export { TemplateEditor } from './template-editor/template-editor';
 export { TemplateList } from './template-list/template-list';
 export { englishMessages, mergeMessages } from './i18n/messages';
+export { useWacallEvents } from './live/use-wacall-events';
+export { useCustomerView } from './live/use-customer-view';
+export { useCallLog } from './live/use-call-log';
+export { matchesCallLogFilter } from './live/call-log-patch';
 export { useWacallI18n, WacallMessagesProvider } from './i18n/messages-context';
 // --- console: call log, incoming offer, presence ---
 export { AgentPresence } from './agent-presence/agent-presence';
@@ -72,6 +76,19 @@ export type {
 } from './template-editor/types';
 export type { TemplateListFilters, TemplateListProps } from './template-list/template-list';
 export type { IntlFormats } from './i18n/intl-format';
+export type {
+  UseWacallEventsOptions,
+  WacallEvents,
+  WacallEventsStatus,
+} from './live/use-wacall-events';
+export type { CustomerViewState, UseCustomerViewOptions } from './live/use-customer-view';
+export type { CallLogState, UseCallLogOptions } from './live/use-call-log';
+export type { CustomerSnapshot } from './live/customer-snapshot';
+export type {
+  WacallEventSubscription,
+  WacallResyncReason,
+  WacallStreamEvent,
+} from './live/stream-event';
 export type {
   ActivityTextFormatter,
   QuotaPeriod,
