@@ -60,7 +60,12 @@ describe('the public surface', () => {
     for (const name of Object.keys(engine)) {
       expect(Object.keys(root), name).not.toContain(name);
     }
-    for (const name of ['createPermissionEngine', 'applyCallEvent', 'deriveCallRecord', 'checkCommit']) {
+    for (const name of [
+      'createPermissionEngine',
+      'applyCallEvent',
+      'deriveCallRecord',
+      'checkCommit',
+    ]) {
       expect(Object.keys(engine)).toContain(name);
     }
   });

@@ -5,9 +5,22 @@ import type { Agent } from '../calls/types';
 import { seen, useGraphServer } from '../../test/support/test-graph';
 import { isWacallDecisionError } from '../errors/wacall-decision-error';
 import type { PresenceStatus, RoutingStrategy } from './agent-types';
-import { at, customerMessage, graphAnswers, permissionReply } from '../../test/support/facade-test-kit';
+import {
+  at,
+  customerMessage,
+  graphAnswers,
+  permissionReply,
+} from '../../test/support/facade-test-kit';
 import type { Heard } from '../../test/support/routing-test-kit';
-import { accept, cleo, hangUp, outcomes, ring, settle, twoInstances } from '../../test/support/routing-test-kit';
+import {
+  accept,
+  cleo,
+  hangUp,
+  outcomes,
+  ring,
+  settle,
+  twoInstances,
+} from '../../test/support/routing-test-kit';
 
 useGraphServer();
 beforeEach(() => void graphAnswers.callAction());

@@ -3,7 +3,12 @@ import { connect, terminate } from './test-events';
 import type { Activity, Agent } from '../../src/calls/types';
 import { MemoryStore } from '../../src/store/memory-store';
 import type { Store } from '../../src/store/store';
-import type { AgentPresence, CallOffer, CallOfferWithdrawn, RoutingOptions } from '../../src/facade/agent-types';
+import type {
+  AgentPresence,
+  CallOffer,
+  CallOfferWithdrawn,
+  RoutingOptions,
+} from '../../src/facade/agent-types';
 import { at, harness, OFFER, t0 } from './facade-test-kit';
 import type { Wacall } from '../../src/facade/wacall-types';
 

@@ -1,6 +1,7 @@
 import { WacallError } from '@wacall/core';
 import { describe, expect, it } from 'vitest';
 import { isRawBodyError, RawBodyError } from './raw-body-error';
+import { EventStreamConfigError, isEventStreamConfigError } from './event-stream-config-error';
 import { isWebhookConfigError, WebhookConfigError } from './webhook-config-error';
 
 // An error thrown by another copy of the package: a plain Error carrying the shared markers.
@@ -13,6 +14,11 @@ const foreign = (name: string) =>
 const classes = [
   [RawBodyError, isRawBodyError, new RawBodyError('parsed body')],
   [WebhookConfigError, isWebhookConfigError, new WebhookConfigError('appSecret', 'is empty.')],
+  [
+    EventStreamConfigError,
+    isEventStreamConfigError,
+    new EventStreamConfigError('heartbeatMs', 'must be positive.'),
+  ],
 ] as const;
 
 describe.each(classes)('%o', (type, guard, error) => {

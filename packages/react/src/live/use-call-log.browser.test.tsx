@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallLogFilter, CallLogPage, CallRecord, FindCallsInput } from '@wacall/core';
 import { matchesCallLogFilter } from './call-log-patch';
-import { callRecord, emit, eventsUrl, handStream, newCustomer } from './live-test-kit';
+import { callRecord, emit, eventsUrl, handStream, newCustomer } from '../../test/live-test-kit';
 import { useCallLog } from './use-call-log';
 import { useWacallEvents } from './use-wacall-events';
 

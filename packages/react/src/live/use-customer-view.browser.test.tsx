@@ -9,7 +9,7 @@ import {
   eventsUrl,
   handStream,
   newCustomer,
-} from './live-test-kit';
+} from '../../test/live-test-kit';
 import { useCustomerView } from './use-customer-view';
 import { useWacallEvents } from './use-wacall-events';
 

@@ -55,6 +55,8 @@ export function useCustomerView(options: UseCustomerViewOptions): CustomerViewSt
   const current = useRef<CustomerSnapshot | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // The settle timer calls the latest `load` through a ref, so `load` need not depend on itself.
+  const reload = useRef<() => void>(() => undefined);
   const load = useCallback(() => {
     if (customer === undefined) return;
     flight.current?.abort.abort();
@@ -71,7 +73,10 @@ export function useCustomerView(options: UseCustomerViewOptions): CustomerViewSt
         current.current = snapshot;
         setState({ customer, data: snapshot, loading: false });
         if (mine.again)
-          timer.current ??= setTimeout(() => ((timer.current = undefined), load()), settleMs);
+          timer.current ??= setTimeout(
+            () => ((timer.current = undefined), reload.current()),
+            settleMs,
+          );
       },
       (error: unknown) => {
         if (flight.current !== mine) return;
@@ -80,6 +85,9 @@ export function useCustomerView(options: UseCustomerViewOptions): CustomerViewSt
       },
     );
   }, [customer, settleMs]);
+  useEffect(() => {
+    reload.current = load;
+  }, [load]);
 
   useEffect(() => {
     current.current = undefined;

@@ -7,7 +7,7 @@ import {
   eventsUrl,
   newCustomer,
   openStreams,
-} from './live-test-kit';
+} from '../../test/live-test-kit';
 import type { WacallStreamEvent } from './stream-event';
 import { useWacallEvents } from './use-wacall-events';
 

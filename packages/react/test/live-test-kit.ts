@@ -1,7 +1,7 @@
 // Shared by the hooks' browser tests: the real stream server (test/sse-server.ts) and records to send.
 import { inject } from 'vitest';
 import type { Activity, CallRecord, CustomerView } from '@wacall/core';
-import type { WacallEventSubscription, WacallStreamEvent } from './stream-event';
+import type { WacallEventSubscription, WacallStreamEvent } from '../src/live/stream-event';
 
 export const sseUrl = () => inject('sseUrl');
 
