@@ -75,7 +75,8 @@ export function createWacall(options: WacallOptions): Wacall {
     limits: {
       maxActivities: options.maxActivitiesPerCustomer ?? 1000,
       dedupeTtlMs: options.dedupeTtlMs ?? 7 * day,
-      retentionMs: options.retentionMs ?? 90 * day,
+      // Infinity keeps history forever: records and activities are written without an expiry.
+      retentionMs: options.retentionMs === Infinity ? undefined : (options.retentionMs ?? 90 * day),
     },
     ready: feed.ready,
     nextId: reservationIds(),

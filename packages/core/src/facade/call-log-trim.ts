@@ -13,7 +13,9 @@ const pageSize = 100;
  * no longer holds). Part of `sweep()`; returns how many calls it took out.
  */
 export async function trimCallLog(context: FacadeContext): Promise<number> {
-  const cutoff = context.now() - context.limits.retentionMs;
+  const retentionMs = context.limits.retentionMs;
+  if (retentionMs === undefined) return 0; // kept forever
+  const cutoff = context.now() - retentionMs;
   if (cutoff <= 0) return 0;
   const all = logKeys(context, logIndex.all).list;
   const done = new Set<string>();

@@ -41,11 +41,21 @@ export function checkWacallOptions(options: WacallOptions | undefined): void {
         fix: 'Pass `callingEnabled: true`, or leave it out.',
       },
     ),
-    ...(['maxActivitiesPerCustomer', 'dedupeTtlMs', 'retentionMs'] as const).map((key) =>
+    ...(['maxActivitiesPerCustomer', 'dedupeTtlMs'] as const).map((key) =>
       optionalIssue(options, key, (v) => Number.isSafeInteger(v) && (v as number) > 0, {
         message: 'must be a positive whole number',
         fix: `Pass e.g. \`${key}: ${key === 'maxActivitiesPerCustomer' ? '1000' : '86_400_000'}\`, or leave it out for the default.`,
       }),
+    ),
+    optionalIssue(
+      options,
+      'retentionMs',
+      (v) => v === Infinity || (Number.isSafeInteger(v) && (v as number) > 0),
+      {
+        message:
+          'must be a positive whole number of milliseconds, or Infinity to keep history forever',
+        fix: 'Pass e.g. `retentionMs: 90 * 86_400_000`, `retentionMs: Infinity` with a store meant to keep history (PostgresStore), or leave it out for 90 days.',
+      },
     ),
     ...routingIssues(options.routing),
   ].filter((issue): issue is ValidationIssue => issue !== undefined);

@@ -26,7 +26,8 @@ export interface FacadeContext {
   limits: {
     maxActivities: number;
     dedupeTtlMs: number;
-    retentionMs: number;
+    /** `undefined`: kept forever (`retentionMs: Infinity`). */
+    retentionMs: number | undefined;
   };
   /** Resolves once this instance listens to the change feed (so it hears its own changes too). */
   ready(): Promise<void>;

@@ -47,7 +47,10 @@ export interface WacallOptions {
   maxActivitiesPerCustomer?: number;
   /** How long a webhook event is remembered for de-duplication; default 7 days (Meta's longest retry). */
   dedupeTtlMs?: number;
-  /** How long call records and activities are kept after their last change; default 90 days. */
+  /**
+   * How long call records and activities are kept after their last change; default 90 days.
+   * `Infinity` keeps them forever (with a store meant for history, such as `PostgresStore`).
+   */
   retentionMs?: number;
   /**
    * Runs `sweep()` this often (ms) in a long-lived process, on every instance (that is safe). Leave it
