@@ -233,7 +233,7 @@ export type {
   WacallOptions,
 } from './facade/wacall-types';
 export type {
-  AgentPresence,
+  AgentPresenceState,
   CallLogDirection,
   CallLogFilter,
   CallLogPage,

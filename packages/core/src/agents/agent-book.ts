@@ -1,5 +1,5 @@
 import type { CallRecord, Agent } from '../calls/types';
-import type { AgentPresence, PresenceStatus } from '../facade/agent-types';
+import type { AgentPresenceState, PresenceStatus } from '../facade/agent-types';
 import type { Versioned } from '../store/store';
 
 /** One agent as kept in the Store: what they chose, and the last call they took (busy while it lasts). */
@@ -39,9 +39,9 @@ export function callHoldsAgent(record: CallRecord | undefined): boolean {
  * An agent's presence as routing sees it: `busy` while their last call lasts, whatever they chose.
  * `call` is the record of `entry.callId` (undefined when there is none, or it is gone).
  */
-export function presenceOf(entry: BookEntry, call: CallRecord | undefined): AgentPresence {
+export function presenceOf(entry: BookEntry, call: CallRecord | undefined): AgentPresenceState {
   const inCall = entry.callId !== undefined && callHoldsAgent(call);
-  const presence: AgentPresence = {
+  const presence: AgentPresenceState = {
     agent: entry.agent,
     status: inCall ? 'busy' : entry.chosen,
     chosen: entry.chosen,

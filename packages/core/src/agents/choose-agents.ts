@@ -1,12 +1,12 @@
 import type { Agent } from '../calls/types';
-import type { AgentPresence, RoutingStrategy } from '../facade/agent-types';
+import type { AgentPresenceState, RoutingStrategy } from '../facade/agent-types';
 import type { BookEntry } from './agent-book';
 import { byAgentId } from './agent-book';
 
 /** One agent routing may ring: what is stored of them, and their presence now. */
 export interface Candidate {
   entry: BookEntry;
-  presence: AgentPresence;
+  presence: AgentPresenceState;
 }
 
 /** Whom to ring next for a call, and what routing learnt on the way. */

@@ -14,7 +14,7 @@ export interface SetPresenceInput {
 }
 
 /** One agent as routing sees them (`listAgents`, the `presence.updated` event). */
-export interface AgentPresence {
+export interface AgentPresenceState {
   agent: Agent;
   /** The effective status: `busy` while the agent is in a call, whatever they set. */
   status: PresenceStatus;

@@ -2,7 +2,7 @@ import type { Activity, CallRecord } from '../calls/types';
 import type { JsonValue } from '../store/store';
 import type { TemplateUpdatedEvent } from './template-updated-event';
 import type { PermissionUpdatedEvent } from './wacall-types';
-import type { AgentPresence, CallOffer, CallOfferWithdrawn } from './agent-types';
+import type { AgentPresenceState, CallOffer, CallOfferWithdrawn } from './agent-types';
 
 /**
  * What the facade publishes on the Store's change feed, one message per change. Every instance turns
@@ -20,7 +20,7 @@ export type FeedMessage =
   | { b: string; type: 'template.updated'; update: TemplateUpdatedEvent }
   | { b: string; type: 'call.offered'; offer: CallOffer }
   | { b: string; type: 'call.offer_withdrawn'; withdrawn: CallOfferWithdrawn }
-  | { b: string; type: 'presence.updated'; presence: AgentPresence };
+  | { b: string; type: 'presence.updated'; presence: AgentPresenceState };
 
 /** Feed messages are plain JSON by construction; this is the one place that says so to the compiler. */
 export const asJson = <T>(value: T): JsonValue => value as unknown as JsonValue;

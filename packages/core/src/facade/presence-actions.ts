@@ -3,7 +3,7 @@ import { byAgentId, isAgent, presenceOf, readBook } from '../agents/agent-book';
 import type { CallRecord } from '../calls/types';
 import { WacallValidationError } from '../errors/wacall-validation-error';
 import type { Versioned } from '../store/store';
-import type { AgentPresence, SetPresenceInput } from './agent-types';
+import type { AgentPresenceState, SetPresenceInput } from './agent-types';
 import { deriveCall, readShownCall } from './call-change';
 import type { Change } from './change';
 import type { FacadeContext } from './facade-context';
@@ -25,7 +25,7 @@ export function presenceMessage(
 export async function setPresence(
   context: FacadeContext,
   input: SetPresenceInput,
-): Promise<AgentPresence> {
+): Promise<AgentPresenceState> {
   checkPresence(input);
   const agent = { id: input.agent.id, name: input.agent.name };
   return transactFleet(context, [], undefined, (_values, fleet) => {
@@ -50,7 +50,7 @@ export async function setPresence(
 }
 
 /** Every agent who has set a presence, by id, with their presence now. */
-export async function listAgents(context: FacadeContext): Promise<AgentPresence[]> {
+export async function listAgents(context: FacadeContext): Promise<AgentPresenceState[]> {
   const book = readBook(await context.store.get(context.keys.agents));
   const ids = [...new Set(Object.values(book).flatMap((e) => (e.callId ? [e.callId] : [])))];
   const values = await context.store.getMany(ids.map((id) => context.keys.call(id)));

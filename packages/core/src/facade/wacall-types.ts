@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import type { WebhookEvent } from '../webhooks/events';
 import type { TemplateUpdatedEvent } from './template-updated-event';
 import type {
-  AgentPresence,
+  AgentPresenceState,
   CallLogFilter,
   CallLogPage,
   CallOffer,
@@ -100,7 +100,7 @@ export interface WacallEventMap {
   /** With `routing`: stop ringing these agents (someone accepted, they declined, it expired or ended). */
   'call.offer_withdrawn': (withdrawn: CallOfferWithdrawn) => void;
   /** An agent's presence changed (they set it, or a call made them busy or free). */
-  'presence.updated': (presence: AgentPresence) => void;
+  'presence.updated': (presence: AgentPresenceState) => void;
 }
 
 /** What one `sweep()` recorded. */
@@ -268,9 +268,9 @@ export interface Wacall {
   // --- end call log ---
   // Presence and routing.
   /** Sets what an agent chose (fleet-wide); an agent in a call is reported `busy` whatever they chose. */
-  setPresence(input: SetPresenceInput): Promise<AgentPresence>;
+  setPresence(input: SetPresenceInput): Promise<AgentPresenceState>;
   /** Every agent who has set a presence, by id, with their effective status. */
-  listAgents(): Promise<AgentPresence[]>;
+  listAgents(): Promise<AgentPresenceState[]>;
   /**
    * With `routing`: an offered agent passes the call on (`call.agent_declined`); the next agents are
    * rung once nobody rings. Throws `WacallValidationError` when `routing` is not configured.

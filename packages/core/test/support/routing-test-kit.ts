@@ -4,7 +4,7 @@ import type { Activity, Agent } from '../../src/calls/types';
 import { MemoryStore } from '../../src/store/memory-store';
 import type { Store } from '../../src/store/store';
 import type {
-  AgentPresence,
+  AgentPresenceState,
   CallOffer,
   CallOfferWithdrawn,
   RoutingOptions,
@@ -18,7 +18,7 @@ export const cleo: Agent = { id: 'agent-cleo', name: 'Cleo' };
 export interface Heard {
   offers: CallOffer[];
   withdrawn: CallOfferWithdrawn[];
-  presence: AgentPresence[];
+  presence: AgentPresenceState[];
   activities: Activity[];
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { AgentPresence as Presence, PresenceStatus } from '@wacall/core';
+import type { AgentPresenceState as Presence, PresenceStatus } from '@wacall/core';
 import { expect, fn } from 'storybook/test';
 import { presence } from '../fixtures/call-log';
 import { AgentPresence, type AgentPresenceProps } from './agent-presence';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { AgentPresence as AgentPresenceState, PresenceStatus } from '@wacall/core';
+import type { AgentPresenceState, PresenceStatus } from '@wacall/core';
 import type { WacallMessagesOverride } from '../i18n/messages';
 import { useWacallI18n } from '../i18n/messages-context';
 import { cx } from '../internal/cx';

@@ -1,6 +1,6 @@
 import type {
   Activity,
-  AgentPresence,
+  AgentPresenceState,
   CallOffer,
   CallOfferWithdrawn,
   CallRecord,
@@ -20,7 +20,7 @@ export type WacallStreamEvent =
   | { type: 'template.updated'; data: TemplateUpdatedEvent }
   | { type: 'call.offered'; data: CallOffer }
   | { type: 'call.offer_withdrawn'; data: CallOfferWithdrawn }
-  | { type: 'presence.updated'; data: AgentPresence }
+  | { type: 'presence.updated'; data: AgentPresenceState }
   | { type: 'resync'; data: { reason: WacallResyncReason } };
 
 /** Hears every stream event; returns the unsubscribe. What `useCustomerView` and `useCallLog` take. */
