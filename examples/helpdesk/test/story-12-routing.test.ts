@@ -42,7 +42,9 @@ it('story 12: an away agent is skipped — the call rings the available agent, w
     await phone.getByRole('button', { name: 'Hang up' }).click();
     await demo.latestCallStatus('Completed').waitFor();
     await demo.activity(/^Picked up by Ana after \d+ s$/).waitFor();
-    await ana.page.locator('.wacall-presence[data-state="idle"][data-status="available"]').waitFor();
+    await ana.page
+      .locator('.wacall-presence[data-state="idle"][data-status="available"]')
+      .waitFor();
     expect(ben.pageErrors).toEqual([]);
     expect(demo.pageErrors).toEqual([]);
   } finally {

@@ -110,7 +110,11 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
     route('POST', '/api/tickets/:customer/permission-request', async ({ params, req }) => {
       const { customer } = await known(params['customer']);
       const message = readMessage(await readJson(req));
-      const sent = await wacall.requestPermission({ to: customer, agent: agentOf(req), ...message });
+      const sent = await wacall.requestPermission({
+        to: customer,
+        agent: agentOf(req),
+        ...message,
+      });
       return { messageId: sent.messageId, channel: sent.channel };
     }),
     route('POST', '/api/tickets/:customer/call-invite', async ({ params, req }) => {

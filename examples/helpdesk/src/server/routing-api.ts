@@ -73,7 +73,10 @@ function isPresenceStatus(value: string | undefined): value is PresenceStatus {
  * whole numbers. An unknown or repeated name is refused rather than ignored, so a typo never widens a
  * filter silently.
  */
-function readQuery(req: RouteContext['req'], allowed: ReadonlySet<string>): Record<string, unknown> {
+function readQuery(
+  req: RouteContext['req'],
+  allowed: ReadonlySet<string>,
+): Record<string, unknown> {
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const fields: Record<string, unknown> = {};
   for (const name of new Set(params.keys())) {
@@ -85,9 +88,14 @@ function readQuery(req: RouteContext['req'], allowed: ReadonlySet<string>): Reco
     }
     const values = params.getAll(name);
     if (values.length > 1) {
-      throw new HttpError(400, 'bad_request', `Give ${name} once (it came ${values.length} times).`, {
-        field: name,
-      });
+      throw new HttpError(
+        400,
+        'bad_request',
+        `Give ${name} once (it came ${values.length} times).`,
+        {
+          field: name,
+        },
+      );
     }
     const value = values[0] ?? '';
     if ((timeFilters as readonly string[]).includes(name)) {

@@ -57,12 +57,7 @@ export function App() {
         {info.data && <ModeNote info={info.data} />}
       </header>
       {info.data && (
-        <AgentBar
-          agent={info.data.agent}
-          events={events}
-          audio={audio}
-          onOpenTicket={openTicket}
-        />
+        <AgentBar agent={info.data.agent} events={events} audio={audio} onOpenTicket={openTicket} />
       )}
       <main className="panes">
         {page === 'templates' ? (
