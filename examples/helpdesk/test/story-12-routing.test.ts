@@ -1,7 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { activeCallId, relayOf, waitUntilAudioConnected } from './audio-checks';
-import { launchBrowser, openDemo, type AgentTab } from './demo-harness';
+import { launchBrowser, openDemo, resultsDir, type AgentTab } from './demo-harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,6 +68,8 @@ it('story 12: declining passes the call to the other agent, who answers it', asy
     const [first, second] = (await ringing(ana)) ? [ana, ben] : [ben, ana];
     const [firstName, secondName] = first === ana ? ['Ana', 'Ben'] : ['Ben', 'Ana'];
     expect(await second.offers.count()).toBe(0);
+    mkdirSync(resultsDir, { recursive: true });
+    await first.page.screenshot({ path: `${resultsDir}agent-bar-ringing.png` });
 
     await first.offerFrom('Maria Silva').getByRole('button', { name: 'Decline' }).click();
     await second.offerFrom('Maria Silva').waitFor();

@@ -1,6 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, openDemo, type Demo, type SeedName } from './demo-harness';
+import { launchBrowser, openDemo, resultsDir, type Demo, type SeedName } from './demo-harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -86,6 +87,9 @@ it('story 13: the Calls page lists every call with its status, its chips count a
     await demo.phone.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => rows.first().getAttribute('data-status')).toBe('missed');
     await status.getByRole('button', { name: 'Missed 2 calls' }).waitFor();
+
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: `${resultsDir}calls-page.png`, fullPage: true });
 
     // Opening a call's customer opens the ticket (Maria's call is third from the top now).
     await rows.nth(2).getByRole('button', { name: 'Maria Silva' }).click();
