@@ -42,6 +42,23 @@ export interface DemoOptions {
   pageOn?: number;
 }
 
+/** A demo agent, by the short name a page's `?agent=` takes. */
+export type AgentName = 'ana' | 'ben';
+
+/** A second tab, working as another agent: its status and the calls that ring for it. */
+export interface AgentTab {
+  page: Page;
+  /** The agent's status (`AgentPresence`). */
+  presence: Locator;
+  /** A ring (`IncomingCallOffer`) for this customer. */
+  offerFrom(name: SeedName): Locator;
+  /** Every ring this tab shows. */
+  offers: Locator;
+  /** Chooses a status and waits until the server's answer shows it. */
+  choose(status: 'Available' | 'Busy' | 'Away'): Promise<void>;
+  pageErrors: string[];
+}
+
 export interface Demo {
   helpdesk: Helpdesk;
   /** The instance that serves the page. */
@@ -64,6 +81,10 @@ export interface Demo {
   waIdOf(name: SeedName): string;
   /** Errors the page logged; a story ends with none. */
   pageErrors: string[];
+  /** The main page's own agent bar (the instance's agent, Ana on instance 1). */
+  self: AgentTab;
+  /** Opens another tab on the page's server, working as `agent`; its stream is open on return. */
+  openAgentTab(agent: AgentName): Promise<AgentTab>;
   close(): Promise<void>;
 }
 
@@ -119,6 +140,14 @@ export async function openDemo(browser: Browser, options: DemoOptions = {}): Pro
     agent.getByRole('navigation', { name: 'Tickets' }).getByRole('button', { name });
 
   const latestCall = ticket.getByRole('list', { name: 'Calls' }).getByRole('listitem').first();
+  let self: AgentTab;
+  try {
+    self = await agentTab(page, pageErrors);
+  } catch (error) {
+    await browserContext.close();
+    await helpdesk.close();
+    throw error;
+  }
 
   return {
     helpdesk,
@@ -148,6 +177,18 @@ export async function openDemo(browser: Browser, options: DemoOptions = {}): Pro
     },
     waIdOf,
     pageErrors,
+    self,
+    async openAgentTab(name) {
+      const tab = await browserContext.newPage();
+      const errors: string[] = [];
+      tab.setDefaultTimeout(15_000);
+      tab.on('pageerror', (error) => errors.push(error.message));
+      tab.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await tab.goto(`${pageServer.url}/?agent=${name}`);
+      return agentTab(tab, errors);
+    },
     async close() {
       try {
         await browserContext.close();
@@ -155,5 +196,28 @@ export async function openDemo(browser: Browser, options: DemoOptions = {}): Pro
         await helpdesk.close();
       }
     },
+  };
+}
+
+/**
+ * The agent bar of a page. It loads the agent's status once its event stream is open, so a checked
+ * status means rings for this agent reach the page from now on.
+ */
+async function agentTab(page: Page, pageErrors: string[]): Promise<AgentTab> {
+  const presence = page.getByRole('group', { name: 'Your status' });
+  await presence.getByRole('radio', { checked: true }).waitFor();
+  const offers = page.getByRole('region', { name: /^Incoming call/ });
+  return {
+    page,
+    presence,
+    offers,
+    offerFrom: (name) => offers.filter({ hasText: name }),
+    async choose(status) {
+      await presence.getByRole('radio', { name: status }).check();
+      await page
+        .locator(`.wacall-presence[data-state="idle"][data-status="${status.toLowerCase()}"]`)
+        .waitFor();
+    },
+    pageErrors,
   };
 }

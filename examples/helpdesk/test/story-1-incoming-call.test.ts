@@ -29,7 +29,7 @@ it('story 1: the customer calls in, the agent answers, the customer hangs up —
 
     await phone.getByRole('button', { name: 'Hang up' }).click();
     await demo.latestCallStatus('Completed').waitFor();
-    await demo.activity(/^Picked up by Alex after \d+ s$/).waitFor();
+    await demo.activity(/^Picked up by Ana after \d+ s$/).waitFor();
     await demo.activity(/^Ended by the customer after \d+:\d\d$/).waitFor();
 
     const outcome = latestCall.getByRole('group', { name: 'Ticket outcome' });
@@ -38,7 +38,7 @@ it('story 1: the customer calls in, the agent answers, the customer hangs up —
     expect(summary).toMatch(/Outcome Completed/);
     expect(summary).toMatch(/Talk time \d+:\d\d/);
     expect(summary).toMatch(/Ended by the customer/);
-    expect(summary).toMatch(/Agent Alex/);
+    expect(summary).toMatch(/Agent Ana/);
     await expect.poll(() => demo.ticketRow('Maria Silva').getByText('In call').count()).toBe(0);
 
     mkdirSync(resultsDir, { recursive: true });

@@ -65,7 +65,7 @@ it('story 9: a new template goes pending → approved live, is offered when the 
     await dialog.getByRole('button', { name: 'Send permission request' }).click();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await demo
-      .activity('Call permission request sent by Alex as a template (order_call_permission)')
+      .activity('Call permission request sent by Ana as a template (order_call_permission)')
       .waitFor();
     await demo.usePhoneOf('João Pereira');
     await phone.getByText('Template order_call_permission').waitFor();

@@ -32,7 +32,7 @@ it('story 2: no permission → the agent asks in free form → the customer allo
     expect(await dialog.getByRole('status').innerText()).toMatch(/^Permission request sent\./);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await demo.activity('Call permission request sent by Alex').waitFor();
+    await demo.activity('Call permission request sent by Ana').waitFor();
     await ticket.getByText('Requested, waiting for the customer').waitFor();
 
     await phone.getByText('May we call you about ON-12853?').waitFor();
@@ -52,7 +52,7 @@ it('story 2: no permission → the agent asks in free form → the customer allo
     await ticket.getByRole('button', { name: 'End call' }).click();
     await demo.latestCallStatus('Completed').waitFor();
     await demo.activity(/^Picked up by the customer after \d+ s$/).waitFor();
-    await demo.activity(/^Ended by Alex after \d+:\d\d$/).waitFor();
+    await demo.activity(/^Ended by Ana after \d+:\d\d$/).waitFor();
     await phone.getByRole('button', { name: 'Call the business' }).waitFor();
     expect(demo.pageErrors).toEqual([]);
   } finally {

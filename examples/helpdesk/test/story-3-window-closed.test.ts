@@ -43,7 +43,7 @@ it('story 3: with the conversation window closed, the dialog offers approved tem
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     await demo
-      .activity('Call permission request sent by Alex as a template (support_call_permission)')
+      .activity('Call permission request sent by Ana as a template (support_call_permission)')
       .waitFor();
     await demo.usePhoneOf('João Pereira');
     await phone.getByText('Template support_call_permission').waitFor();

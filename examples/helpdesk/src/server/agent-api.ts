@@ -6,6 +6,7 @@ import type {
   TicketDetail,
   TicketSummary,
 } from '../shared/api-types';
+import { demoAgents } from './demo-agents';
 import { BinaryAnswer, HttpError, optionalString, readJson } from './http-json';
 import { route, type Route, type RouteContext } from './router';
 import type { TemplateCache } from './template-api';
@@ -16,7 +17,8 @@ export interface AgentApiOptions {
   wacall: Wacall;
   client: WhatsAppClient;
   directory: TicketDirectory;
-  agent: Agent;
+  /** Whom a request works as (the demo has no login; see demo-agents.ts). */
+  agentOf: (req: RouteContext['req']) => Agent;
   businessNumber: string;
   /** The approved templates the permission dialog offers. */
   templates: TemplateCache;
@@ -41,7 +43,7 @@ const endedStatuses: ReadonlySet<string> = new Set([
  * the facade, which checks every platform rule before anything reaches WhatsApp.
  */
 export function agentRoutes(options: AgentApiOptions): Route[] {
-  const { wacall, directory, agent } = options;
+  const { wacall, directory, agentOf } = options;
   const templates = () => options.templates.approved();
   const known = async (customer: string | undefined) => {
     const ticket = await directory.ticket(customer ?? '');
@@ -67,9 +69,10 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
   };
 
   return [
-    route('GET', '/api/info', async (): Promise<DemoInfo> => ({
+    route('GET', '/api/info', async ({ req }): Promise<DemoInfo> => ({
       mode: options.mode,
-      agent,
+      agent: agentOf(req),
+      agents: [...demoAgents],
       businessNumber: options.businessNumber,
     })),
     route('GET', '/api/tickets', () => listTickets(wacall, directory)),
@@ -98,7 +101,7 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       return wacall.startCall({
         to: customer,
         sdp,
-        agent,
+        agent: agentOf(req),
         bizOpaqueCallbackData: `ticket:${customer}`,
         // Meta announces the recording to both sides; the purpose is what the customer hears it is for.
         ...(body['record'] === true ? { recording: recordingOn } : {}),
@@ -107,7 +110,11 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
     route('POST', '/api/tickets/:customer/permission-request', async ({ params, req }) => {
       const { customer } = await known(params['customer']);
       const message = readMessage(await readJson(req));
-      const sent = await wacall.requestPermission({ to: customer, agent, ...message });
+      const sent = await wacall.requestPermission({
+        to: customer,
+        agent: agentOf(req),
+        ...message,
+      });
       return { messageId: sent.messageId, channel: sent.channel };
     }),
     route('POST', '/api/tickets/:customer/call-invite', async ({ params, req }) => {
@@ -120,7 +127,7 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
       }
       const sent = await wacall.sendCallInvite({
         to: customer,
-        agent,
+        agent: agentOf(req),
         ...readMessage(body),
         ...(displayText === undefined ? {} : { displayText }),
         ...(ttlMinutes === undefined ? {} : { ttlMinutes }),
@@ -147,17 +154,17 @@ export function agentRoutes(options: AgentApiOptions): Route[] {
     route('POST', '/api/calls/:callId/accept', async ({ params, req }) => {
       const call = await callOf(params['callId']);
       const sdp = await agentSdp(req, 'answer');
-      return wacall.acceptCall({ callId: call.callId, sdp, agent });
+      return wacall.acceptCall({ callId: call.callId, sdp, agent: agentOf(req) });
     }),
-    route('POST', '/api/calls/:callId/decline', async ({ params }) => {
+    route('POST', '/api/calls/:callId/decline', async ({ params, req }) => {
       const call = await callOf(params['callId']);
-      return wacall.declineCall({ callId: call.callId, agent });
+      return wacall.declineCall({ callId: call.callId, agent: agentOf(req) });
     }),
-    route('POST', '/api/calls/:callId/end', async ({ params }) => {
+    route('POST', '/api/calls/:callId/end', async ({ params, req }) => {
       const call = await callOf(params['callId']);
       // Hanging up on a customer's call that still rings is declining it.
       const ringingIn = call.direction === 'user_initiated' && call.status === 'ringing';
-      const input = { callId: call.callId, agent };
+      const input = { callId: call.callId, agent: agentOf(req) };
       return ringingIn ? wacall.declineCall(input) : wacall.endCall(input);
     }),
   ];

@@ -1,21 +1,22 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createWacall, type Agent, type Store, type Wacall } from '@wacall/core';
-import { callCustomerKey } from '@wacall/core/engine';
 import type { CloudApiSimulator } from '@wacall/mock';
-import { createWebhookHandler } from '@wacall/node';
+import { createEventStream, createWebhookHandler } from '@wacall/node';
 import type { DemoMode } from '../shared/api-types';
 import { agentRoutes } from './agent-api';
-import { createEventStream, type EventStream } from './event-stream';
+import { agentOf, demoAgents } from './demo-agents';
 import { errorAnswer, sendAnswer, sendJson } from './http-json';
 import { phoneRoutes } from './phone-api';
 import type { Platform } from './platform';
 import { matchRoute, type Route } from './router';
+import { routingRoutes } from './routing-api';
 import { createStaticFiles } from './static-files';
 import { createTemplateCache, templateRoutes } from './template-api';
 import { createTicketDirectory, ticketKey, type TicketDirectory } from './ticket-directory';
+import { createUpdateChannel, type UpdateChannel } from './update-channel';
 
-/** The agent everyone using the demo works as. */
-export const demoAgent: Agent = { id: 'agent-alex', name: 'Alex' };
+// Each offer rings one agent at a time (the one idle longest) and passes on after this long.
+const ringSeconds = 20;
 
 // Expiries, lapsed holds and calls whose end never came are applied by sweep(); every instance runs
 // it (that is safe), every few seconds so the console shows them soon after they happen.
@@ -28,6 +29,8 @@ export interface InstanceParts {
   platform: Platform;
   /** This instance's own store (or connection to the shared one). */
   store: Store;
+  /** Whom a page works as when it does not say (`?agent=`): in a fleet, one agent per instance. */
+  agent: Agent;
   webRoot: string;
   log: (line: string) => void;
 }
@@ -55,6 +58,7 @@ export async function mountInstance(parts: InstanceParts): Promise<HelpdeskInsta
     businessNumber: platform.businessNumber,
     store,
     sweepIntervalMs,
+    routing: { strategy: 'longest_idle', ringSeconds },
     onError: (error) =>
       log(`Helpdesk error: ${error instanceof Error ? error.message : 'unknown error'}`),
   });
@@ -62,21 +66,37 @@ export async function mountInstance(parts: InstanceParts): Promise<HelpdeskInsta
     store,
     businessDigits: ticketKey(platform.businessNumber),
   });
-  const events = createEventStream();
-  const templates = createTemplateCache(client);
-  const stopRelay = relayChanges(wacall, events, simulator);
-  // A review outcome changes which templates the dialog may offer, and the Templates page shows it.
-  const stopTemplates = wacall.on('template.updated', (update) => {
-    templates.clear();
-    events.publish({ topic: 'templates', templateId: update.templateId });
+  const whoIs = (req: IncomingMessage) =>
+    agentOf(
+      { get: (name) => headerOf(req, name) },
+      new URL(req.url ?? '/', 'http://localhost'),
+      parts.agent,
+    );
+  // The facade's events, each page receiving what its agent may see. The demo has no login, so the
+  // page names its agent (`?agent=ben`); a real app resolves the agent from its session here, and
+  // answers null (401) to a browser that is not signed in.
+  const events = createEventStream(wacall, {
+    authorize: (request) => ({
+      agent: agentOf(request.headers, new URL(request.url), parts.agent),
+      customers: 'all',
+    }),
+    onError: (error) =>
+      log(`Event stream failed: ${error instanceof Error ? error.message : 'unknown error'}`),
   });
+  const updates = createUpdateChannel();
+  const templates = createTemplateCache(client);
+  const stopPhone = relayPhone(updates, simulator);
+  // A review outcome changes which templates the dialog may offer; the page hears it from the stream.
+  const stopTemplates = wacall.on('template.updated', () => templates.clear());
   let unwatch: (() => Promise<void>) | undefined;
   try {
-    unwatch = await directory.watch((customer) => events.publish({ topic: 'tickets', customer }));
+    await welcomeAgents(wacall);
+    unwatch = await directory.watch((customer) => updates.publish({ topic: 'tickets', customer }));
   } catch (error) {
-    stopRelay();
+    stopPhone();
     stopTemplates();
     events.close();
+    updates.close();
     await wacall.close();
     throw error;
   }
@@ -88,19 +108,31 @@ export async function mountInstance(parts: InstanceParts): Promise<HelpdeskInsta
       wacall,
       client,
       directory,
-      agent: demoAgent,
+      agentOf: whoIs,
       businessNumber: platform.businessNumber,
       templates,
     }),
+    ...routingRoutes({ wacall, agentOf: whoIs }),
     ...templateRoutes(client),
     ...(simulator ? phoneRoutes(simulator) : []),
   ];
   const serveStatic = createStaticFiles(parts.webRoot);
+  // An unknown agent name is a 400 with the names to use, before the stream opens.
+  const streamEvents = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      whoIs(req);
+    } catch (error) {
+      const { status, body } = errorAnswer(error, log);
+      return sendJson(res, status, body);
+    }
+    await events.node(req, res);
+  };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/webhook') return void webhook.node(req, res);
-    if (pathname === '/api/events' && req.method === 'GET') return events.handle(req, res);
+    if (pathname === '/api/events' && req.method === 'GET') return void streamEvents(req, res);
+    if (pathname === '/api/demo-events' && req.method === 'GET') return updates.handle(req, res);
     if (pathname.startsWith('/api/')) return void answerApi(routes, req, res, pathname, log);
     void serveStatic(req, res, pathname);
   });
@@ -109,9 +141,10 @@ export async function mountInstance(parts: InstanceParts): Promise<HelpdeskInsta
     wacall,
     directory,
     async close() {
-      stopRelay();
+      stopPhone();
       stopTemplates();
       events.close();
+      updates.close();
       await unwatch?.();
       await wacall.close();
       await new Promise<void>((resolve) => {
@@ -149,33 +182,29 @@ function webhookRoute(parts: {
   });
 }
 
-/**
- * Pushes every change to the open pages: the facade's events (from the store's change feed, so also
- * those another instance made) and the simulator's. Returns a function that stops it.
- */
-function relayChanges(
-  wacall: Wacall,
-  events: EventStream,
-  simulator: CloudApiSimulator | undefined,
-): () => void {
-  const touch = (customer: string) => events.publish({ topic: 'tickets', customer });
-  const stops = [
-    wacall.on('call.updated', (call) => touch(callCustomerKey(call.customer))),
-    wacall.on('activity.added', (activity) => touch(activity.customer)),
-    wacall.on('activity.updated', (activity) => touch(activity.customer)),
-    wacall.on('activity.removed', (activity) => touch(activity.customer)),
-    wacall.on('permission.updated', (update) => touch(update.customer)),
-    // The feed broke and came back: changes may have been missed, so the pages fetch everything.
-    wacall.on('resync', () => events.publish({ topic: 'resync' })),
-  ];
-  const stopPhone = simulator?.onChange((change) => {
+/** The simulated phone's changes, for the phone pane. Returns a function that stops it. */
+function relayPhone(updates: UpdateChannel, simulator: CloudApiSimulator | undefined): () => void {
+  const stop = simulator?.onChange((change) => {
     const waId = change.type === 'call' ? change.call.waId : change.customer.waId;
-    events.publish({ topic: 'phone', waId });
+    updates.publish({ topic: 'phone', waId });
   });
-  return () => {
-    for (const stop of stops) stop();
-    stopPhone?.();
-  };
+  return () => stop?.();
+}
+
+/**
+ * Makes every demo agent available the first time the helpdesk starts, so a call rings someone.
+ * An agent who already has a status (another instance, or an earlier run on Redis) keeps it.
+ */
+async function welcomeAgents(wacall: Wacall): Promise<void> {
+  const known = new Set((await wacall.listAgents()).map((presence) => presence.agent.id));
+  for (const agent of demoAgents) {
+    if (!known.has(agent.id)) await wacall.setPresence({ agent, status: 'available' });
+  }
+}
+
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : null;
 }
 
 async function answerApi(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Store, Wacall } from '@wacall/core';
 import type { CloudApiSimulator } from '@wacall/mock';
 import type { DemoConfig, RedisConfig } from './demo-config';
+import { demoAgents } from './demo-agents';
 import { openStore } from './demo-store';
 import { mountInstance, type HelpdeskInstance } from './helpdesk-instance';
 import { createPlatform } from './platform';
@@ -97,6 +98,8 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
           server: servers[index]!.server,
           platform,
           store,
+          // One agent per instance: instance 1 works as Ana, instance 2 as Ben, and so on in turn.
+          agent: demoAgents[index % demoAgents.length]!,
           webRoot: options.webRoot,
           log,
         }),

@@ -15,7 +15,10 @@ export type DemoMode = 'simulator' | 'cloud';
 
 export interface DemoInfo {
   mode: DemoMode;
+  /** Whom this page works as (`?agent=`, else the instance's own agent). */
   agent: Agent;
+  /** Every demo agent, for the agent switcher. */
+  agents: Agent[];
   /** The business number, international format. */
   businessNumber: string;
 }
@@ -144,11 +147,8 @@ export interface CreatedTemplateAnswer {
 }
 
 /**
- * What `/api/events` pushes: which part of the page has something new to fetch. `resync`: the server
- * may have missed changes (its Redis subscription broke and came back), so fetch everything.
+ * What `/api/demo-events` pushes: the demo's own changes, which are not the facade's events (those come
+ * from `/api/events`, @wacall/node's `createEventStream`). `tickets`: the directory filed something for
+ * this customer (a message); `phone`: the simulated phone of `waId` changed.
  */
-export type LiveEvent =
-  | { topic: 'tickets'; customer: string }
-  | { topic: 'phone'; waId: string }
-  | { topic: 'templates'; templateId: string }
-  | { topic: 'resync' };
+export type DemoUpdate = { topic: 'tickets'; customer: string } | { topic: 'phone'; waId: string };

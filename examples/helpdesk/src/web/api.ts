@@ -1,4 +1,14 @@
-import type { CallRecord, TemplateDraft, TemplateSummary } from '@wacall/core';
+import type {
+  AgentPresence,
+  CallLogFilter,
+  CallLogPage,
+  CallRecord,
+  FindCallsInput,
+  PresenceStatus,
+  TemplateDraft,
+  TemplateSummary,
+} from '@wacall/core';
+import type { CallLogCounts } from '@wacall/react';
 import type {
   ApiErrorBody,
   CallInviteBody,
@@ -35,11 +45,26 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/**
+ * Whom this page works as: `?agent=ben` in its address, else the server's own agent. The demo has no
+ * login; a real app's session says who the agent is.
+ */
+export const pageAgent = new URLSearchParams(window.location.search).get('agent') ?? undefined;
+
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(pageAgent === undefined ? {} : { 'x-demo-agent': pageAgent }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(signal ? { signal } : {}),
   });
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -56,6 +81,19 @@ function describe(detail: ApiErrorBody['error'] | undefined, status: number): st
 }
 
 const part = encodeURIComponent;
+
+/** The log's filter (or a page's input) as a query string; empty fields are left out. */
+function query(input: FindCallsInput | CallLogFilter): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(input)) {
+    if (value !== undefined) params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** Where this page's facade events stream from (`createEventStream` on the server). */
+export const eventsUrl = `/api/events${pageAgent === undefined ? '' : `?agent=${part(pageAgent)}`}`;
 
 export const api = {
   info: () => request<DemoInfo>('GET', '/api/info'),
@@ -77,6 +115,15 @@ export const api = {
     request<CallRecord>('POST', `/api/calls/${part(callId)}/accept`, { sdp: answerSdp }),
   declineCall: (callId: string) =>
     request<CallRecord>('POST', `/api/calls/${part(callId)}/decline`),
+  declineOffer: (callId: string) =>
+    request<CallRecord>('POST', `/api/calls/${part(callId)}/decline-offer`),
+  agents: () => request<AgentPresence[]>('GET', '/api/agents'),
+  setPresence: (status: PresenceStatus) =>
+    request<AgentPresence>('POST', '/api/me/presence', { status }),
+  findCalls: (input: FindCallsInput, signal?: AbortSignal) =>
+    request<CallLogPage>('GET', `/api/calls${query(input)}`, undefined, signal),
+  countCalls: (filter: CallLogFilter) =>
+    request<CallLogCounts>('GET', `/api/calls/counts${query(filter)}`),
   endCall: (callId: string) => request<CallRecord>('POST', `/api/calls/${part(callId)}/end`),
   phoneCallMedia: (callId: string) =>
     request<PhoneCallMedia>('GET', `/api/phone/calls/${part(callId)}/media`),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LiveEvent } from '../shared/api-types';
+import type { WacallEvents, WacallStreamEvent } from '@wacall/react';
+import type { DemoUpdate } from '../shared/api-types';
 
 /** How many times each part of the page was told something changed; a new number means fetch again. */
 export interface LiveVersions {
@@ -8,43 +9,72 @@ export interface LiveVersions {
   templates: number;
 }
 
+type Part = keyof LiveVersions;
+
 // A webhook usually moves several things at once (call, activities, permission); one fetch covers them.
 const settleMs = 40;
 
-/** Follows `/api/events`. After a reconnect everything is fetched again: events may have been missed. */
-export function useLiveVersions(): LiveVersions {
+/** Which parts of the page a facade event makes stale (offers and presence have their own views). */
+function partsOf(event: WacallStreamEvent): Part[] {
+  switch (event.type) {
+    case 'resync':
+      return ['tickets', 'phone', 'templates'];
+    // A reviewed template changes what the ticket's dialog offers, so tickets refetch too.
+    case 'template.updated':
+      return ['tickets', 'templates'];
+    case 'call.offered':
+    case 'call.offer_withdrawn':
+    case 'presence.updated':
+      return [];
+    default:
+      return ['tickets'];
+  }
+}
+
+/**
+ * Follows the facade's events (`useWacallEvents`) and the demo's own updates (`/api/demo-events`: the
+ * simulated phone and messages the directory filed). Whenever either stream (re)opens everything is
+ * fetched again: events may have been missed.
+ */
+export function useLiveVersions(events: WacallEvents): LiveVersions {
   const [versions, setVersions] = useState<LiveVersions>({ tickets: 0, phone: 0, templates: 0 });
-  useEffect(() => {
-    const pending = { tickets: false, phone: false, templates: false };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      const { tickets, phone, templates } = pending;
-      pending.tickets = pending.phone = pending.templates = false;
+  const pending = useRef(new Set<Part>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mark = useCallback((parts: readonly Part[]) => {
+    if (parts.length === 0) return;
+    for (const part of parts) pending.current.add(part);
+    timer.current ??= setTimeout(() => {
+      timer.current = undefined;
+      const stale = pending.current;
+      pending.current = new Set();
       setVersions((current) => ({
-        tickets: current.tickets + (tickets ? 1 : 0),
-        phone: current.phone + (phone ? 1 : 0),
-        templates: current.templates + (templates ? 1 : 0),
+        tickets: current.tickets + (stale.has('tickets') ? 1 : 0),
+        phone: current.phone + (stale.has('phone') ? 1 : 0),
+        templates: current.templates + (stale.has('templates') ? 1 : 0),
       }));
-    };
-    const mark = (topic: LiveEvent['topic'] | 'all') => {
-      // A reviewed template changes what the ticket's dialog offers, so tickets refetch too.
-      if (topic !== 'phone') pending.tickets = true;
-      if (topic === 'phone' || topic === 'all') pending.phone = true;
-      if (topic === 'templates' || topic === 'all') pending.templates = true;
-      timer ??= setTimeout(flush, settleMs);
-    };
-    const source = new EventSource('/api/events');
-    source.onopen = () => mark('all');
-    source.onmessage = (message: MessageEvent<string>) => {
-      const event = JSON.parse(message.data) as LiveEvent;
-      mark(event.topic === 'resync' ? 'all' : event.topic);
-    };
-    return () => {
-      source.close();
-      if (timer) clearTimeout(timer);
-    };
+    }, settleMs);
   }, []);
+  const { subscribe, status } = events;
+
+  useEffect(() => subscribe((event) => mark(partsOf(event))), [subscribe, mark]);
+  useEffect(() => {
+    if (status === 'open') mark(['tickets', 'phone', 'templates']);
+  }, [status, mark]);
+  useEffect(() => {
+    const source = new EventSource('/api/demo-events');
+    source.onopen = () => mark(['tickets', 'phone']);
+    source.onmessage = (message: MessageEvent<string>) => {
+      const update = JSON.parse(message.data) as DemoUpdate;
+      mark([update.topic]);
+    };
+    return () => source.close();
+  }, [mark]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return versions;
 }
 

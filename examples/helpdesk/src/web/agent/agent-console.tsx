@@ -3,23 +3,23 @@ import { api } from '../api';
 import { useResource } from '../live-data';
 import { TicketList } from './ticket-list';
 import { TicketView } from './ticket-view';
-import { useAgentAudio } from './use-agent-audio';
+import type { AgentAudio } from './use-agent-audio';
 
 export interface AgentConsoleProps {
   version: number;
   selected?: string;
   onSelect: (customer: string) => void;
+  /** The agent's microphone, above the console so an offer answered on any page keeps it. */
+  audio: AgentAudio;
 }
 
 const loadTickets = () => api.tickets();
 
 /** The helpdesk side: the ticket list and the selected ticket, both refreshed by live events. */
-export function AgentConsole({ version, selected, onSelect }: AgentConsoleProps) {
+export function AgentConsole({ version, selected, onSelect, audio }: AgentConsoleProps) {
   const tickets = useResource('all', loadTickets, version);
   const ticket = useResource(selected, api.ticket, version);
   const first = tickets.data?.[0]?.customer;
-  // Above the ticket view, so switching tickets mid-call keeps the call's audio.
-  const audio = useAgentAudio(version);
 
   useEffect(() => {
     if (selected === undefined && first !== undefined) onSelect(first);

@@ -9,7 +9,7 @@ export interface AgentAudio {
   /** The customer whose call has (or last had) the agent's audio. */
   customer: string | undefined;
   /** Accepts a ringing call with the microphone: Meta's offer from the server, our SDP answer back. */
-  accept(call: CallRecord): Promise<void>;
+  accept(call: Pick<CallRecord, 'callId' | 'customer'>): Promise<void>;
   /** Places a call with the microphone: our offer to the server, Meta's answer applied on arrival. */
   call(customer: string, options?: { record?: boolean }): Promise<void>;
 }
@@ -73,7 +73,7 @@ export function useAgentAudio(version: number): AgentAudio {
   }, [version, current, live, direction, applyAnswer, release]);
 
   const accept = useCallback(
-    async (call: CallRecord) => {
+    async (call: Pick<CallRecord, 'callId' | 'customer'>) => {
       const info = await api.callMedia(call.callId);
       if (info.session?.sdpType !== 'offer') {
         throw new Error("The customer's offer has not arrived yet. Try again in a moment.");

@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LiveEvent } from '../shared/api-types';
+import type { DemoUpdate } from '../shared/api-types';
 
-export interface EventStream {
-  /** Serves `GET /api/events` as Server-Sent Events until the browser goes away. */
+/**
+ * The demo's own updates, which are not the facade's events: the simulated phone's changes and the
+ * ticket directory's (a message the customer wrote). The facade's events reach the page through
+ * `createEventStream` from @wacall/node.
+ */
+export interface UpdateChannel {
+  /** Serves `GET /api/demo-events` as Server-Sent Events until the browser goes away. */
   handle(req: IncomingMessage, res: ServerResponse): void;
-  publish(event: LiveEvent): void;
+  publish(update: DemoUpdate): void;
   /** Ends every open stream, so the HTTP server can close. */
   close(): void;
 }
@@ -12,8 +17,8 @@ export interface EventStream {
 // Proxies and browsers drop a silent connection after a while; a comment line keeps it open.
 const keepAliveMs = 15_000;
 
-/** Live updates for the web app: every event names what changed, and the page fetches it again. */
-export function createEventStream(): EventStream {
+/** Every update names what changed, and the page fetches it again. */
+export function createUpdateChannel(): UpdateChannel {
   const clients = new Set<ServerResponse>();
   const keepAlive = setInterval(() => {
     for (const res of clients) res.write(': keep-alive\n\n');
@@ -32,8 +37,8 @@ export function createEventStream(): EventStream {
       clients.add(res);
       req.on('close', () => clients.delete(res));
     },
-    publish(event) {
-      const frame = `data: ${JSON.stringify(event)}\n\n`;
+    publish(update) {
+      const frame = `data: ${JSON.stringify(update)}\n\n`;
       for (const res of clients) res.write(frame);
     },
     close() {
