@@ -1,6 +1,6 @@
 import type {
   Agent,
-  AgentPresence,
+  AgentPresenceState,
   CallLogFilter,
   CallLogPage,
   FindCallsInput,
@@ -30,7 +30,7 @@ const countFilters: ReadonlySet<string> = new Set(['direction', 'status', 'agent
  */
 export function routingRoutes({ wacall, agentOf }: RoutingApiOptions): Route[] {
   return [
-    route('GET', '/api/agents', (): Promise<AgentPresence[]> => wacall.listAgents()),
+    route('GET', '/api/agents', (): Promise<AgentPresenceState[]> => wacall.listAgents()),
     route('POST', '/api/me/presence', async ({ req }) => {
       const status = optionalString(await readJson(req), 'status');
       if (!isPresenceStatus(status)) {

@@ -1,5 +1,5 @@
 import type {
-  AgentPresence,
+  AgentPresenceState,
   CallLogFilter,
   CallLogPage,
   CallRecord,
@@ -117,9 +117,9 @@ export const api = {
     request<CallRecord>('POST', `/api/calls/${part(callId)}/decline`),
   declineOffer: (callId: string) =>
     request<CallRecord>('POST', `/api/calls/${part(callId)}/decline-offer`),
-  agents: () => request<AgentPresence[]>('GET', '/api/agents'),
+  agents: () => request<AgentPresenceState[]>('GET', '/api/agents'),
   setPresence: (status: PresenceStatus) =>
-    request<AgentPresence>('POST', '/api/me/presence', { status }),
+    request<AgentPresenceState>('POST', '/api/me/presence', { status }),
   findCalls: (input: FindCallsInput, signal?: AbortSignal) =>
     request<CallLogPage>('GET', `/api/calls${query(input)}`, undefined, signal),
   countCalls: (filter: CallLogFilter) =>

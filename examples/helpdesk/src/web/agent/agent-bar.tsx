@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Agent, AgentPresence as Presence, CallOffer, PresenceStatus } from '@wacall/core';
+import type {
+  Agent,
+  AgentPresenceState as Presence,
+  CallOffer,
+  PresenceStatus,
+} from '@wacall/core';
 import { AgentPresence, IncomingCallOffer, type WacallEvents } from '@wacall/react';
 import { api } from '../api';
 import type { AgentAudio } from './use-agent-audio';
