@@ -4,16 +4,17 @@
 // Then the first page of a customer's call log holding 100 000 calls.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createClient, createWacall } from '@wacall/core';
 import { PostgresStore } from '@wacall/postgres';
 import { heading } from './harness.mjs';
+import {
+  concurrency,
+  ingestInFlight,
+  ingestingWacall,
+  quick,
+  reportAgainstBaseline,
+  t0,
+} from './ingest-kit.mjs';
 import { startPostgres } from './postgres-server.mjs';
-
-const concurrency = 16;
-const quick = process.env.BENCH_QUICK === '1';
-const callsPerWorker = quick ? 5 : 60;
-const phoneNumberId = '106540352242922';
-const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** A pool that counts the queries it sends (each one round trip). */
 function countingPool(url) {
@@ -27,38 +28,6 @@ function countingPool(url) {
     return query(...args);
   };
   return { pool, counter };
-}
-
-/** A call's connect and terminate, as Meta sends them for an answered incoming call. */
-function callEvents(worker, index) {
-  const callId = `wacid.bench-${worker}-${index}`;
-  const customer = `4915112${String(worker).padStart(2, '0')}${String(index).padStart(4, '0')}`;
-  const start = t0 + index * 60_000;
-  const base = { wabaId: 'w', phoneNumberId, displayPhoneNumber: '5511955550100', raw: {} };
-  const parties = { direction: 'user_initiated', from: customer, to: '5511955550100' };
-  return [
-    {
-      ...base,
-      ...parties,
-      type: 'call.connect',
-      timestamp: start,
-      callId,
-      session: { sdpType: 'offer', sdp: 'v=0\r\n' },
-    },
-    {
-      ...base,
-      ...parties,
-      type: 'call.terminate',
-      timestamp: start + 40_000,
-      callId,
-      status: 'completed',
-      answered: true,
-      startTime: start + 5_000,
-      endTime: start + 40_000,
-      durationSeconds: 35,
-      errors: [],
-    },
-  ];
 }
 
 /** 16 loops of one parameterised INSERT each, for `ms`: rows per second. */
@@ -111,40 +80,21 @@ export default async function run() {
     const { pool, counter } = countingPool(postgres.url);
     const store = new PostgresStore({ pool, schema: 'bench' });
     await store.migrate();
-    const client = createClient({
-      accessToken: 'bench-token',
-      phoneNumberId,
-      fetch: () => Promise.reject(new Error('ingest never calls the Cloud API')),
-    });
-    const wacall = createWacall({ client, businessNumber: '+55 11 95555 0100', store });
-    await wacall.sweep(); // subscribes to the change feed before counting
+    const wacall = await ingestingWacall(store);
     counter.queries = 0;
 
-    let events = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async (_, worker) => {
-        for (let index = 0; index < callsPerWorker; index++) {
-          for (const event of callEvents(worker, index)) {
-            const result = await wacall.ingest([event]);
-            events += result.applied;
-          }
-        }
-      }),
-    );
-    const elapsed = performance.now() - started;
-    const eventRate = (events / elapsed) * 1000;
+    const { events, eventRate } = await ingestInFlight(wacall);
     const perEvent = counter.queries / events;
     const inserts = await insertRate(pool, quick ? 300 : 2000);
-    console.log(
-      `  ${events.toLocaleString('en-US')} events in ${elapsed.toFixed(0)} ms: ${Math.round(eventRate).toLocaleString('en-US')} events/s`,
-    );
-    console.log(
-      `  baseline: 16 concurrent loops of one parameterised INSERT: ${Math.round(inserts).toLocaleString('en-US')} rows/s → ` +
-        `an event costs the time of ${(inserts / eventRate).toFixed(2)} INSERTs`,
-    );
-    const verdict = quick ? '' : perEvent <= 4 ? ' (target ≤ 4: met)' : ' (target ≤ 4: MISSED)';
-    console.log(`  round trips per event: ${perEvent.toFixed(2)}${verdict}`);
+    reportAgainstBaseline({
+      eventRate,
+      perEvent,
+      baselineRate: inserts,
+      baseline: '16 concurrent loops of one parameterised INSERT',
+      unit: 'rows',
+      one: 'INSERTs',
+      trips: 'round trips',
+    });
     const page = await firstPage(pool, postgres.url);
     console.log(
       `  first page (50) of a call log with ${page.total.toLocaleString('en-US')} calls: ${page.perPage.toFixed(2)} ms`,

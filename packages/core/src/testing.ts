@@ -16,3 +16,20 @@ export { seedCalls } from './facade/seed-calls';
 export type { CallLogConformanceOptions } from './facade/call-log-conformance';
 export type { SeedCallsOptions } from './facade/seed-calls';
 // --- end call log ---
+// --- facade kit ---
+export {
+  createKitWacall,
+  deliverAcross,
+  haltingStore,
+  kitCustomer,
+  kitCustomerDay,
+  kitHistory,
+  kitTime,
+  kitUnansweredCalls,
+  shuffledDeliveries,
+  waitForFleet,
+  waitUntil,
+  watchedKitWacall,
+} from './facade/facade-kit';
+export type { HaltingStore, WatchedWacall } from './facade/facade-kit';
+// --- end facade kit ---

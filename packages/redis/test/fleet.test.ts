@@ -4,13 +4,21 @@
 import { Redis } from 'ioredis';
 import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createWacall, MemoryStore } from '@wacall/core';
-import type { Activity, JsonValue, Store, Wacall, WebhookEvent } from '@wacall/core';
+import { MemoryStore } from '@wacall/core';
+import type { JsonValue, Store } from '@wacall/core';
+import {
+  deliverAcross,
+  kitCustomerDay,
+  kitHistory,
+  kitTime,
+  shuffledDeliveries,
+  waitForFleet,
+  watchedKitWacall,
+} from '@wacall/core/testing';
 import { RedisStore } from '../src/index';
-import { at, base, businessNumber, customer, ingestOnlyClient } from './webhook-events';
 
 const url = inject('redisUrl');
-const now = () => at(5_000);
+const now = () => kitTime(5_000);
 let run = 0;
 const prefix = () => `fleet:${process.pid}:${++run}:`;
 
@@ -19,71 +27,10 @@ afterAll(async () => {
   for (const resource of opened.reverse()) await resource.close();
 });
 
-function terminate(callId: string, seconds: number, answered = false): WebhookEvent {
-  return {
-    ...base(seconds),
-    type: 'call.terminate',
-    callId,
-    direction: 'business_initiated',
-    from: '5511955550100',
-    to: customer,
-    status: 'completed',
-    answered,
-    errors: [],
-    ...(answered ? { startTime: at(seconds - 30), endTime: at(seconds), durationSeconds: 30 } : {}),
-  };
-}
-
-function reply(seconds: number, response: 'accept' | 'reject', permanent = false): WebhookEvent {
-  return {
-    ...base(seconds),
-    type: 'permission.reply',
-    messageId: `wamid.reply-${seconds}`,
-    from: customer,
-    response,
-    permanent,
-    source: 'user_action',
-    ...(response === 'accept' && !permanent ? { expiresAt: at(seconds) + 7 * 86_400_000 } : {}),
-  };
-}
-
-function story(): WebhookEvent[] {
-  return [
-    {
-      ...base(0),
-      type: 'message',
-      messageId: 'wamid.in-0',
-      from: customer,
-      messageType: 'text',
-      text: 'Hi',
-    },
-    reply(10, 'accept'),
-    {
-      ...base(100),
-      type: 'call.status',
-      callId: 'wacid.a',
-      status: 'ringing',
-      recipientId: customer,
-    },
-    terminate('wacid.a', 140),
-    reply(300, 'reject'),
-    reply(400, 'accept', true),
-    terminate('wacid.b', 600, true),
-    terminate('wacid.c', 700),
-  ];
-}
-
-function instance(store: Store): { wacall: Wacall; heard: string[]; shown: Map<string, Activity> } {
-  const client = ingestOnlyClient();
-  const wacall = createWacall({ client, businessNumber, store, now });
-  opened.push(wacall);
-  const heard: string[] = [];
-  const shown = new Map<string, Activity>();
-  wacall.on('activity.added', (a) => void (shown.set(a.id, a), heard.push(`added ${a.id}`)));
-  wacall.on('activity.updated', (a) => void (shown.set(a.id, a), heard.push(`updated ${a.id}`)));
-  wacall.on('activity.removed', (a) => void (shown.delete(a.id), heard.push(`removed ${a.id}`)));
-  wacall.on('call.updated', (call) => void heard.push(`call ${call.callId} ${call.status}`));
-  return { wacall, heard, shown };
+function instance(store: Store) {
+  const watched = watchedKitWacall(store, now);
+  opened.push(watched.wacall);
+  return watched;
 }
 
 /** Kills the feed connection of the stores under `storePrefix`, as a network blip would. */
@@ -97,33 +44,18 @@ async function breakFeed(admin: Redis, storePrefix: string): Promise<void> {
   for (const id of ids) await admin.client('KILL', 'ID', id as string);
 }
 
-async function snapshot(wacall: Wacall) {
-  return {
-    customer: await wacall.getCustomer(customer),
-    activities: await wacall.listActivities(customer),
-    calls: await wacall.listCalls(customer),
-  };
-}
-
 function redisStore(storePrefix: string): RedisStore {
   const store = new RedisStore({ url, prefix: storePrefix });
   opened.push(store);
   return store;
 }
 
-/** Pub/sub delivers after the commit returns: waits (bounded) until `done` holds, then lets it be judged. */
-async function eventually(done: () => boolean): Promise<void> {
-  for (let waited = 0; !done() && waited < 15_000; waited += 25) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe('one helpdesk on two instances over Redis', () => {
   it('shuffled, repeated, concurrent deliveries to both: same history, every change heard by both', async () => {
     const reference = instance(new MemoryStore({ now }));
-    await reference.wacall.ingest(story());
-    const expected = await snapshot(reference.wacall);
-    const events = story();
+    await reference.wacall.ingest(kitCustomerDay());
+    const expected = await kitHistory(reference.wacall);
+    const events = kitCustomerDay();
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.nat(events.length - 1), { maxLength: 8 }),
@@ -134,22 +66,15 @@ describe('one helpdesk on two instances over Redis', () => {
           // Each instance listens from its start; sweep() resolves once it does. Changes made before an
           // instance listened are not announced to it: it reads them when it starts.
           await Promise.all(fleet.map((member) => member.wacall.sweep()));
-          const order = [...events.keys(), ...extra]
-            .map((index, position) => ({ index, key: (position * 7919 + seed) % 104_729 }))
-            .sort((a, b) => a.key - b.key)
-            .map(({ index }) => events[index]!);
-          const results = await Promise.all(
-            order.map((event, i) => fleet[i % 2]!.wacall.ingest([event])),
-          );
-          expect(results.reduce((sum, result) => sum + result.applied, 0)).toBe(events.length);
-          const ids = JSON.stringify(expected.activities.map((a) => a.id).sort());
-          const shows = (member: (typeof fleet)[number]) =>
-            JSON.stringify([...member.shown.keys()].sort()) === ids;
-          await eventually(
-            () => fleet.every(shows) && fleet[0]!.heard.length === fleet[1]!.heard.length,
+          const order = shuffledDeliveries(events, extra, seed);
+          expect(await deliverAcross(fleet, order)).toBe(events.length);
+          // Pub/sub delivers after the commit returns.
+          await waitForFleet(
+            fleet,
+            expected.activities.map((a) => a.id),
           );
           for (const member of fleet) {
-            expect(await snapshot(member.wacall)).toEqual(expected);
+            expect(await kitHistory(member.wacall)).toEqual(expected);
             expect(new Set(member.shown.keys())).toEqual(
               new Set(expected.activities.map((a) => a.id)),
             );
@@ -186,7 +111,7 @@ describe('one helpdesk on two instances over Redis', () => {
     const { wacall } = instance(redisStore(shared));
     let resyncs = 0;
     wacall.on('resync', () => void resyncs++);
-    await wacall.ingest([story()[0]!]);
+    await wacall.ingest([kitCustomerDay()[0]!]);
     const admin = new Redis(url);
     opened.push({ close: async () => void (await admin.quit()) });
     await breakFeed(admin, shared);
