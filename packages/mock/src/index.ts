@@ -19,6 +19,7 @@ export type { SimulatorServer, SimulatorServerOptions } from './server';
 export type { CustomerCallOptions, SimulatedCustomer } from './customer/simulated-customer';
 export type { SimulatorChange, SimulatorChangeListener } from './world/changes';
 export type { CallSnapshot, CustomerSnapshot, UsageSnapshot } from './world/snapshots';
+export type { SavedCall, SavedConversation, SavedMedia, SimulatorState } from './flows/saved-state';
 export type { EffectivePermission } from './world/conversations';
 export type {
   BusinessNumber,

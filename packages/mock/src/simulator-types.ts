@@ -10,6 +10,7 @@ import type { TemplateReviewOption, TemplateReviewOutcome } from './world/templa
 import type { StoredTemplate } from './world/state';
 import type { SubscriptionCheck } from './webhooks/subscription-check';
 import type { DeliveryOptions, WebhookDelivery, WebhookListener } from './webhooks/dispatcher';
+import type { SimulatorState } from './flows/saved-state';
 
 export interface CloudApiSimulatorOptions {
   /** Signs every webhook body (`X-Hub-Signature-256`). */
@@ -46,6 +47,14 @@ export interface CloudApiSimulatorOptions {
    * 440 Hz test tone and counts the RTP it receives. `true`, or the peer's options. Default off.
    */
   media?: boolean | MediaPeerOptions;
+  /**
+   * A world saved with `exportState()`, to carry on from: numbers, customers, conversations, permissions,
+   * requests, calls, templates, recordings, the clock's offset and the id generator's position (which
+   * wins over `seed`). A call that was live when saved is ended by the platform as failed (an ongoing
+   * one as dropped, 138021), and its webhooks go out with the first step after the restore. Refused with
+   * a `SimulatorUsageError` when it is not a state this version wrote.
+   */
+  state?: SimulatorState;
 }
 
 /** `simulator.templates`: what the business has, and Meta's review of it. */
@@ -120,6 +129,12 @@ export interface CloudApiSimulator {
   callMedia(callId: string): MediaPeer | undefined;
   /** With `media`: closes every relay peer. Call it when a test or the demo stops. */
   closeMedia(): Promise<void>;
+  /**
+   * The world as JSON-safe plain data, to store and pass back as `createCloudApiSimulator({ state })`
+   * on the next start. Not included: delivery history, listeners, media peers, and every option
+   * (the app secret and tokens among them).
+   */
+  exportState(): SimulatorState;
   /** Sends Meta's subscription check (GET with `hub.challenge`) to `webhookUrl`. */
   verifyWebhook(verifyToken: string): Promise<SubscriptionCheck>;
 }

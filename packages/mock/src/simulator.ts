@@ -18,6 +18,7 @@ import { SimulatorRandom } from './world/random';
 import type { CloudApiSimulator, CloudApiSimulatorOptions } from './simulator-types';
 import { callSnapshot, customerSnapshot } from './world/snapshots';
 import type { BusinessNumber } from './world/state';
+import { exportWorld, restoreWorld } from './flows/saved-state';
 import { TemplateStore, type TemplateChange } from './world/template-store';
 import type { WebhookUpdate } from './webhooks/payloads';
 import { verifySubscription } from './webhooks/subscription-check';
@@ -32,7 +33,12 @@ export type {
 } from './simulator-types';
 
 /** Every room's context in one object: only the simulator itself holds all of it. */
-type SimulatorRooms = GraphContext & CustomerContext & { readonly dispatcher: WebhookDispatcher };
+type SimulatorRooms = GraphContext &
+  CustomerContext & {
+    readonly dispatcher: WebhookDispatcher;
+    /** Webhooks a restore produced (live calls it ended), sent by the first step after it. */
+    restored: WebhookUpdate[];
+  };
 
 function usage(message: string, fix: string): never {
   throw new SimulatorUsageError(message, fix);
@@ -88,6 +94,7 @@ function createContext(
       historyLimit: options.historyLimit ?? 10_000,
     }),
     changeListeners: new Set(),
+    restored: [],
     ...(options.media
       ? { media: new SimulatorMedia(options.media === true ? {} : options.media) }
       : {}),
@@ -96,7 +103,9 @@ function createContext(
 
 /** What the clock decides: ring timeouts and due template reviews, as webhook updates. */
 function timedUpdates(context: SimulatorRooms): WebhookUpdate[] {
+  const restored = context.restored.splice(0);
   return [
+    ...restored,
     ...expireRingingCalls(context),
     ...templateUpdates(context, context.templates.settleDue()),
   ];
@@ -206,6 +215,7 @@ function platformApi(
     | 'verifyWebhook'
     | 'callMedia'
     | 'closeMedia'
+    | 'exportState'
   > = {
     fetch(input, init) {
       settle();
@@ -229,6 +239,7 @@ function platformApi(
       context.changeListeners.add(listener);
       return () => context.changeListeners.delete(listener);
     },
+    exportState: () => exportWorld(context),
     drain: () => context.dispatcher.drain(),
     flush: () => context.dispatcher.flush(),
     configureDelivery: (delivery) => context.dispatcher.configure(delivery),
@@ -251,11 +262,18 @@ export function createCloudApiSimulator(options: CloudApiSimulatorOptions): Clou
     if (typeof timer === 'object' && 'unref' in timer) timer.unref();
   };
   const context = createContext(options, webhookFetch, wake);
-  const defaults = addBusinessNumber(
+  let defaults = addBusinessNumber(
     context,
     { ...defaultBusinessNumber, ...options.businessNumber },
     defaultBusinessNumber,
   );
+  if (options.state !== undefined) {
+    context.restored = restoreWorld(context, options.state);
+    // The saved number wins over the options' one with the same id: its settings may have changed.
+    defaults = publicBusiness(
+      businessState(context, defaults.phoneNumberId, defaults.phoneNumberId),
+    );
+  }
   // Time-based outcomes are settled before anything looks at the state; webhooks go out in the background.
   const settle = () => void context.dispatcher.emit(timedUpdates(context));
   return {

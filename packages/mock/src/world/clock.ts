@@ -12,6 +12,11 @@ export class SimulatorClock {
     return this.source() + this.offsetMs;
   }
 
+  /** How far the simulated present runs ahead of the source clock (what `advance` added up to). */
+  get offset(): number {
+    return this.offsetMs;
+  }
+
   /** Moves the simulated present forward by `ms` (≥ 0). */
   advance(ms: number): void {
     this.offsetMs += ms;

@@ -14,6 +14,15 @@ export class SimulatorRandom {
     this.state = seed >>> 0;
   }
 
+  /** The generator's position, so a saved simulator picks up where it stopped instead of repeating ids. */
+  get position(): number {
+    return this.state;
+  }
+
+  set position(value: number) {
+    this.state = value >>> 0;
+  }
+
   /** A float in [0, 1) (mulberry32). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

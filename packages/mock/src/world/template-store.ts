@@ -69,6 +69,25 @@ export class TemplateStore {
     return this.list(wabaId).find((t) => t.name === name && t.language === language);
   }
 
+  /** Every account's templates, for saving the simulator's state. */
+  entries(): [wabaId: string, templates: StoredTemplate[]][] {
+    return [...this.byWaba].map(([wabaId, templates]) => [wabaId, templates]);
+  }
+
+  /**
+   * Puts back an account's saved templates. A review that was still to come is decided when it falls
+   * due, and the simulator is woken for it as at creation.
+   */
+  restore(wabaId: string, templates: readonly StoredTemplate[]): void {
+    this.byWaba.set(wabaId, structuredClone([...templates]));
+    const now = this.options.now();
+    for (const template of templates) {
+      if (template.reviewAt !== undefined && template.reviewAt > now) {
+        this.options.wakeIn(template.reviewAt - now);
+      }
+    }
+  }
+
   /** Stores a checked template as `PENDING`, with its automatic review scheduled. */
   add(wabaId: string, fields: Omit<StoredTemplate, 'id' | 'status'>): StoredTemplate {
     const template: StoredTemplate = {
