@@ -8,7 +8,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import type { RedisConfig } from '../src/server/demo-config';
+import type { StoreChoice } from '../src/server/demo-config';
 import { seedCustomers } from '../src/server/seed';
 import { startHelpdesk, type Helpdesk, type HelpdeskServer } from '../src/server/start-helpdesk';
 import { installMediaProbe } from './media-probe';
@@ -34,8 +34,8 @@ export function launchBrowser(): Promise<Browser> {
 export type SeedName = (typeof seedCustomers)[number]['name'];
 
 export interface DemoOptions {
-  /** The facade's state on Redis instead of in memory. */
-  redis?: RedisConfig;
+  /** Where state lives: in memory unless a story says otherwise (fast, and nothing outlives it). */
+  store?: StoreChoice;
   /** Helpdesk servers on the one store (default 1). */
   instances?: number;
   /** Which instance serves the page, from 1 (default 1, the one the simulator sends webhooks to). */
@@ -95,7 +95,7 @@ export async function openDemo(browser: Browser, options: DemoOptions = {}): Pro
     port: 0,
     host: '127.0.0.1',
     webRoot,
-    ...(options.redis ? { redis: options.redis } : {}),
+    store: options.store ?? { kind: 'memory' },
     ...(options.instances ? { instances: options.instances } : {}),
   });
   const pageServer = helpdesk.instances[(options.pageOn ?? 1) - 1];

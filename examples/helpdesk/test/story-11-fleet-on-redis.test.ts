@@ -39,7 +39,7 @@ async function ticketOn(url: string, waId: string): Promise<TicketDetail> {
 it('story 9: two instances on one Redis — the webhooks reach instance 1, the agent on instance 2 hears the ring, answers, talks, and both show one timeline', async () => {
   if (!browser || !redis) throw new Error('beforeAll did not start the browser and Redis.');
   const demo = await openDemo(browser, {
-    redis: { url: redis.url, prefix },
+    store: { kind: 'redis', url: redis.url, prefix },
     instances: 2,
     pageOn: 2,
   });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { DemoMode } from '../shared/api-types';
 
 /** The variables that switch the demo from the simulator to Meta's Cloud API. */
@@ -68,31 +69,50 @@ function nonEmpty(value: string | undefined): boolean {
   return value !== undefined && value.trim() !== '';
 }
 
-/** Where the facade keeps its state, and how many helpdesk servers share it. */
+/**
+ * Where the helpdesk keeps its state: the facade's calls, permissions and activities, the tickets and,
+ * on the simulator, the simulated WhatsApp's own memory.
+ */
+export type StoreChoice =
+  /** An embedded PostgreSQL (PGlite) in a folder: survives restarts, one process at a time. */
+  | { kind: 'pglite'; dataDir: string }
+  /** A PostgreSQL server; each instance opens its own connections. */
+  | { kind: 'postgres'; url: string }
+  /** Redis, the fleet mode: each instance opens its own connection; `prefix` goes before every key. */
+  | { kind: 'redis'; url: string; prefix: string }
+  /** In this process only: a restart starts over. */
+  | { kind: 'memory' };
+
+/** Where the state lives, and how many helpdesk servers share it. */
 export interface FleetConfig {
-  /** Absent: one MemoryStore in this process. */
-  redis?: RedisConfig;
+  store: StoreChoice;
   /** Helpdesk servers in this process, on PORT, PORT+1, … (1 unless `WACALL_INSTANCES` says more). */
   instances: number;
 }
 
-export interface RedisConfig {
-  url: string;
-  /** Prepended to every key the demo writes. */
-  prefix: string;
+/** What `readFleetConfig` needs besides the environment. */
+export interface FleetRun {
+  mode: DemoMode;
+  /** Appended to the Redis prefix on the simulator, so each run starts empty there. */
+  runId: string;
+  /** The PGlite folder when `WACALL_DATA_DIR` is not set (absolute). */
+  dataDir: string;
 }
 
 const maxInstances = 8;
 
 /**
- * Reads `REDIS_URL`, `REDIS_PREFIX` and `WACALL_INSTANCES`. On the simulator the prefix gets `runId`
- * appended: the simulated WhatsApp starts empty on every run, so state an earlier run left in Redis
- * would contradict it. Against the Cloud API the prefix is used as given, so every process started
- * with the same variables is one helpdesk.
+ * Reads `WACALL_STORE`, `DATABASE_URL`, `WACALL_DATA_DIR`, `REDIS_URL`, `REDIS_PREFIX` and
+ * `WACALL_INSTANCES`. By default state lives in an embedded PGlite under `run.dataDir`; `DATABASE_URL`
+ * moves it to a PostgreSQL server, `REDIS_URL` to Redis, `WACALL_STORE=memory` keeps it in memory.
+ * Contradictory settings are refused, naming what to change. On the simulator the Redis prefix gets
+ * `runId` appended: Redis state is not carried over to the next run (the simulated WhatsApp would not
+ * remember it). Against the Cloud API the prefix is used as given, so every process started with the
+ * same variables is one helpdesk.
  */
 export function readFleetConfig(
   env: Record<string, string | undefined>,
-  run: { mode: DemoMode; runId: string },
+  run: FleetRun,
 ): FleetConfig {
   const rawInstances = env['WACALL_INSTANCES']?.trim() ?? '';
   const instances = rawInstances === '' ? 1 : Number(rawInstances);
@@ -101,21 +121,92 @@ export function readFleetConfig(
       `WACALL_INSTANCES must be a whole number from 1 to ${maxInstances} (got "${rawInstances}").`,
     );
   }
-  const url = env['REDIS_URL']?.trim() ?? '';
-  if (url === '') {
-    if (instances > 1) {
+  const store = readStoreChoice(env, run);
+  if (instances > 1 && (store.kind === 'memory' || store.kind === 'pglite')) {
+    const why =
+      store.kind === 'pglite'
+        ? 'one process owns a PGlite folder'
+        : 'memory belongs to one instance';
+    throw new Error(
+      `WACALL_INSTANCES=${instances} needs a store the instances share (${why}): set DATABASE_URL or REDIS_URL.`,
+    );
+  }
+  return { store, instances };
+}
+
+function readStoreChoice(env: Record<string, string | undefined>, run: FleetRun): StoreChoice {
+  const value = (name: string) => env[name]?.trim() ?? '';
+  const storeName = value('WACALL_STORE');
+  const databaseUrl = value('DATABASE_URL');
+  const redisUrl = value('REDIS_URL');
+  const dataDir = value('WACALL_DATA_DIR');
+  if (storeName !== '' && storeName !== 'memory') {
+    throw new Error(
+      `WACALL_STORE takes only "memory" (got "${storeName}"). Leave it unset to keep state in a PGlite folder, or set DATABASE_URL or REDIS_URL for a server.`,
+    );
+  }
+  const set = [
+    ...(databaseUrl ? ['DATABASE_URL'] : []),
+    ...(redisUrl ? ['REDIS_URL'] : []),
+    ...(dataDir ? ['WACALL_DATA_DIR'] : []),
+  ];
+  if (storeName === 'memory') {
+    if (set.length > 0) {
       throw new Error(
-        `WACALL_INSTANCES=${instances} needs REDIS_URL: instances share calls, permissions and tickets only through Redis.`,
+        `WACALL_STORE=memory keeps state in memory, yet ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set: unset one or the other.`,
       );
     }
-    return { instances };
+    return { kind: 'memory' };
   }
-  redisLocation(url);
-  const prefix = env['REDIS_PREFIX']?.trim() || 'wacall-demo:';
-  return {
-    instances,
-    redis: { url, prefix: run.mode === 'simulator' ? `${prefix}${run.runId}:` : prefix },
-  };
+  if (databaseUrl && redisUrl) {
+    throw new Error(
+      'Set DATABASE_URL or REDIS_URL, not both: state lives in PostgreSQL or in Redis. Unset one of them.',
+    );
+  }
+  if (dataDir && (databaseUrl || redisUrl)) {
+    throw new Error(
+      `WACALL_DATA_DIR names a PGlite folder, which ${databaseUrl ? 'DATABASE_URL' : 'REDIS_URL'} replaces: unset one of them.`,
+    );
+  }
+  if (databaseUrl) {
+    postgresLocation(databaseUrl);
+    return { kind: 'postgres', url: databaseUrl };
+  }
+  if (redisUrl) {
+    redisLocation(redisUrl);
+    const prefix = value('REDIS_PREFIX') || 'wacall-demo:';
+    return {
+      kind: 'redis',
+      url: redisUrl,
+      prefix: run.mode === 'simulator' ? `${prefix}${run.runId}:` : prefix,
+    };
+  }
+  return { kind: 'pglite', dataDir: resolve(dataDir || run.dataDir) };
+}
+
+/**
+ * `postgres://host:port/database` without the user name and password, for the log and for error
+ * messages. Throws when `url` is not a PostgreSQL URL; the message never repeats it, as it may carry a
+ * password.
+ */
+export function postgresLocation(url: string): string {
+  const parsed = parseUrl(url);
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://helpdesk:password@127.0.0.1:5432/helpdesk.',
+    );
+  }
+  // A Unix socket is named by the `host` parameter; the other parameters may hold a password.
+  const socket = parsed.host === '' ? parsed.searchParams.get('host') : null;
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${socket ? ` (socket ${socket})` : ''}`;
+}
+
+function parseUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    return new URL('invalid:');
+  }
 }
 
 /**
@@ -123,12 +214,7 @@ export function readFleetConfig(
  * Throws when `url` is not a Redis URL; the message never repeats it, as it may carry a password.
  */
 export function redisLocation(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = new URL('invalid:');
-  }
+  const parsed = parseUrl(url);
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
     throw new Error(
       'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (redis://:password@host:6379/0 with a password).',

@@ -1,7 +1,8 @@
 // `pnpm demo` runs this file once built: it reads the environment, starts the helpdesk and prints its URL.
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { readDemoConfig, readFleetConfig, readPort, redisLocation } from './demo-config';
+import { readDemoConfig, readFleetConfig, readPort } from './demo-config';
+import { resetHint, storeLocation } from './demo-store';
 import { startHelpdesk } from './start-helpdesk';
 
 const log = (line: string) => console.log(line);
@@ -11,12 +12,14 @@ async function main(): Promise<void> {
   const fleet = readFleetConfig(process.env, {
     mode: config.mode,
     runId: randomBytes(4).toString('hex'),
+    // The bundle sits in examples/helpdesk/dist/server: the data folder is the demo's, whatever the cwd.
+    dataDir: fileURLToPath(new URL('../../.data/', import.meta.url)),
   });
   const helpdesk = await startHelpdesk({
     config,
     port: readPort(process.env),
     instances: fleet.instances,
-    ...(fleet.redis ? { redis: fleet.redis } : {}),
+    store: fleet.store,
     ...(process.env['HOST'] ? { host: process.env['HOST'] } : {}),
     // The server bundle sits in dist/server, the web app in dist/web.
     webRoot: fileURLToPath(new URL('../web/', import.meta.url)),
@@ -27,14 +30,13 @@ async function main(): Promise<void> {
       ? 'offline, on the Cloud API simulator'
       : 'on the WhatsApp Cloud API; webhook route: /webhook';
   log(`Helpdesk demo running ${mode}`);
-  const state = fleet.redis
-    ? `on Redis at ${redisLocation(fleet.redis.url)}, keys under "${fleet.redis.prefix}"`
-    : 'in memory';
+  const state = storeLocation(fleet.store);
+  log(`State lives ${state}. ${resetHint(fleet.store, config.mode)}`);
+  if (helpdesk.restored) log('The simulated WhatsApp carries on from the saved state.');
   if (helpdesk.instances.length === 1) {
-    log(`State lives ${state}.`);
     log(`Open ${helpdesk.url}`);
   } else {
-    log(`${helpdesk.instances.length} instances share one helpdesk, state ${state}:`);
+    log(`${helpdesk.instances.length} instances share one helpdesk:`);
     helpdesk.instances.forEach((instance, index) => {
       const role = index === 0 && config.mode === 'simulator' ? ' (receives the webhooks)' : '';
       log(`  instance ${index + 1}: ${instance.url}${role}`);

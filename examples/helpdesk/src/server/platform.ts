@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createClient, type WhatsAppClient } from '@wacall/core';
-import { createCloudApiSimulator, type CloudApiSimulator } from '@wacall/mock';
+import { createCloudApiSimulator, type CloudApiSimulator, type SimulatorState } from '@wacall/mock';
 import type { DemoConfig } from './demo-config';
 import { demoTemplateReview } from './template-review';
 
@@ -21,9 +21,14 @@ export interface Platform {
 
 /**
  * Builds the client the way the @wacall/core README shows. In simulator mode the secrets are random per
- * run: the simulator signs its webhooks with the same app secret the webhook handler checks.
+ * run: the simulator signs its webhooks with the same app secret the webhook handler checks. `saved` is
+ * the simulated world an earlier run left (simulator mode only): the simulator carries on from it.
  */
-export function createPlatform(config: DemoConfig, webhookUrl: string): Platform {
+export function createPlatform(
+  config: DemoConfig,
+  webhookUrl: string,
+  saved?: SimulatorState,
+): Platform {
   if (config.mode === 'cloud') {
     return {
       newClient: () =>
@@ -44,6 +49,7 @@ export function createPlatform(config: DemoConfig, webhookUrl: string): Platform
     webhookUrl,
     media: true,
     templateReview: demoTemplateReview,
+    ...(saved ? { state: saved } : {}),
   });
   const { phoneNumberId, wabaId, displayPhoneNumber } = simulator.businessNumber;
   const accessToken = randomSecret();

@@ -1,13 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Store, Wacall } from '@wacall/core';
-import type { CloudApiSimulator } from '@wacall/mock';
-import type { DemoConfig, RedisConfig } from './demo-config';
+import type { Wacall } from '@wacall/core';
+import type { CloudApiSimulator, SimulatorState } from '@wacall/mock';
+import type { DemoConfig, StoreChoice } from './demo-config';
 import { demoAgents } from './demo-agents';
-import { openStore } from './demo-store';
+import { openStore, storeLocation, type OpenedStore } from './demo-store';
 import { mountInstance, type HelpdeskInstance } from './helpdesk-instance';
 import { createPlatform } from './platform';
 import { seedSimulator } from './seed';
+import {
+  keepSimulatorState,
+  savedSimulatorState,
+  type SimulatorStateKeeper,
+} from './simulator-state';
 
 export interface HelpdeskOptions {
   config: DemoConfig;
@@ -19,9 +24,12 @@ export interface HelpdeskOptions {
   webRoot: string;
   /** Where the server reports what it does; never handed a secret. Default: silent. */
   log?: (line: string) => void;
-  /** Where state lives: a MemoryStore by default; with Redis, each instance opens its own connection. */
-  redis?: RedisConfig;
-  /** How many helpdesk servers to run on the one store (default 1; more than 1 needs `redis`). */
+  /**
+   * Where state lives. Each instance opens its own store (its own connection to a server). On PGlite
+   * or PostgreSQL the simulator's world is kept there too, so a restart carries on where it stopped.
+   */
+  store: StoreChoice;
+  /** How many helpdesk servers to run on the one store (default 1; more than 1 needs a server). */
   instances?: number;
 }
 
@@ -41,6 +49,8 @@ export interface Helpdesk {
   instances: HelpdeskServer[];
   /** Simulator mode only. */
   simulator?: CloudApiSimulator;
+  /** Simulator mode only: true when the simulator carried on from the state an earlier run saved. */
+  restored?: boolean;
   close(): Promise<void>;
 }
 
@@ -48,10 +58,11 @@ export interface Helpdesk {
 const tickIntervalMs = 1000;
 
 /**
- * The whole demo: one helpdesk server, or several on one Redis (`instances`), each with its own
- * facade, store connection, ticket directory and live stream, so they share exactly what separate
- * processes would share. In simulator mode one simulator plays WhatsApp for all of them and POSTs its
- * signed webhooks to the first instance's `/webhook`, exactly as Meta would to the URL set up for it.
+ * The whole demo: one helpdesk server, or several on one PostgreSQL or Redis (`instances`), each with
+ * its own facade, store connection, ticket directory and live stream, so they share exactly what
+ * separate processes would share. In simulator mode one simulator plays WhatsApp for all of them and
+ * POSTs its signed webhooks to the first instance's `/webhook`, exactly as Meta would to the URL set up
+ * for it; on a store that persists, it is saved there and carries on from it on the next start.
  */
 export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk> {
   const log = options.log ?? (() => {});
@@ -59,17 +70,27 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
   if (!Number.isInteger(count) || count < 1) {
     throw new Error(`instances must be a whole number of at least 1 (got ${count}).`);
   }
-  if (count > 1 && !options.redis) {
-    throw new Error('Several instances share state only through Redis: pass redis as well.');
+  const shared = options.store.kind === 'postgres' || options.store.kind === 'redis';
+  if (count > 1 && !shared) {
+    throw new Error(
+      'Several instances share state only through a server: pass a postgres or redis store.',
+    );
   }
+  // Redis runs under a prefix of the run's own on the simulator: its state is not meant to persist.
+  const persistent = options.store.kind === 'postgres' || options.store.kind === 'pglite';
 
   const servers: { server: Server; port: number }[] = [];
-  const stores: Store[] = [];
+  const stores: OpenedStore[] = [];
   const mounted: HelpdeskInstance[] = [];
   let ticker: ReturnType<typeof setInterval> | undefined;
   let simulator: CloudApiSimulator | undefined;
+  let keeper: SimulatorStateKeeper | undefined;
   const close = async () => {
     if (ticker) clearInterval(ticker);
+    // Saved before the instances stop: a call still live now is ended by the platform on the next start.
+    await keeper?.stop().catch((error: unknown) => {
+      log(`Saving the simulator's state failed: ${reasonOf(error)}`);
+    });
     for (const instance of mounted) await instance.close();
     // Servers that failed before they were mounted still listen.
     for (const { server } of servers.slice(mounted.length)) await closeServer(server);
@@ -78,20 +99,26 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
     for (const store of stores) await store.close();
   };
 
+  let restored = false;
   try {
     const first = createServer();
     servers.push({ server: first, port: await listen(first, options.port, options.host) });
+    for (let index = 0; index < count; index++) stores.push(await openStore(options.store));
+    const saved =
+      persistent && options.config.mode === 'simulator'
+        ? await savedSimulatorState(stores[0]!.store)
+        : undefined;
     const webhookUrl = `http://${loopbackHost(first)}:${servers[0]?.port}/webhook`;
-    const platform = createPlatform(options.config, webhookUrl);
+    const platform = restorePlatform(options, webhookUrl, saved);
     simulator = platform.simulator;
+    restored = saved !== undefined;
     for (let index = 0; index < count; index++) {
       if (index > 0) {
         const server = createServer();
         const port = options.port === 0 ? 0 : options.port + index;
         servers.push({ server, port: await listen(server, port, options.host) });
       }
-      const store = await openStore(options.redis);
-      stores.push(store);
+      const { store } = stores[index]!;
       mounted.push(
         await mountInstance({
           mode: options.config.mode,
@@ -107,7 +134,11 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
     }
     if (simulator) {
       ticker = startTicking(simulator, log);
-      await prepareSimulator(simulator, platform.verifyToken, mounted[0]!, log);
+      await prepareSimulator(simulator, platform.verifyToken, mounted[0]!, restored, log);
+      if (persistent) {
+        keeper = keepSimulatorState(simulator, stores[0]!.store, log);
+        await keeper.save();
+      }
     }
   } catch (error) {
     await close();
@@ -122,23 +153,51 @@ export async function startHelpdesk(options: HelpdeskOptions): Promise<Helpdesk>
     url: instances[0]!.url,
     wacall: instances[0]!.wacall,
     instances,
-    ...(simulator ? { simulator } : {}),
+    ...(simulator ? { simulator, restored } : {}),
     close,
   };
 }
 
-/** Checks the webhook route the way Meta does when it is set up, then gives the world its first state. */
+/** The platform, its simulator carrying on from `saved`; a state it cannot read stops the demo. */
+function restorePlatform(
+  options: HelpdeskOptions,
+  webhookUrl: string,
+  saved: SimulatorState | undefined,
+) {
+  try {
+    return createPlatform(options.config, webhookUrl, saved);
+  } catch (error) {
+    if (!saved) throw error;
+    throw new Error(
+      `The simulator's state saved ${storeLocation(options.store)} could not be restored (${reasonOf(error)}). Start over from an empty store (see the demo's README), or run with WACALL_STORE=memory.`,
+    );
+  }
+}
+
+/**
+ * Checks the webhook route the way Meta does when it is set up, then gives the world its first state;
+ * a world restored from an earlier run has its templates and customers already, and so has the store.
+ */
 async function prepareSimulator(
   simulator: CloudApiSimulator,
   verifyToken: string,
   first: HelpdeskInstance,
+  restored: boolean,
   log: (line: string) => void,
 ): Promise<void> {
   const check = await simulator.verifyWebhook(verifyToken);
   if (!check.verified)
     throw new Error('The webhook route did not answer the verification challenge.');
+  if (restored) {
+    log('Simulator ready: webhook verified, carrying on from the saved state.');
+    return;
+  }
   await seedSimulator(simulator, first.wacall.client, first.directory);
   log('Simulator ready: webhook verified, templates approved, customers seeded.');
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'unknown error';
 }
 
 function startTicking(simulator: CloudApiSimulator, log: (line: string) => void) {
