@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPostgresServer, type PostgresServer } from '../../../packages/postgres/test/postgres-server';
+import {
+  startPostgresServer,
+  type PostgresServer,
+} from '../../../packages/postgres/test/postgres-server';
 import { openStore } from '../src/server/demo-store';
 import { seedCustomers } from '../src/server/seed';
 import { startHelpdesk, type Helpdesk } from '../src/server/start-helpdesk';

@@ -88,7 +88,9 @@ it('story 14: the helpdesk stops with a call still ringing and starts again on t
     // The page shows the same ticket, texts, calls, activities and permission as before the stop.
     await after.openTicket('Maria Silva');
     await after.usePhoneOf('Maria Silva');
-    await ticket.getByText('Hi! My order ON-12853 has not arrived yet. Could someone call me?').waitFor();
+    await ticket
+      .getByText('Hi! My order ON-12853 has not arrived yet. Could someone call me?')
+      .waitFor();
     await ticket.getByText(/^Granted until/).waitFor();
     await after.latestCallStatus('Missed').waitFor();
     await after.activity('Call permission request sent by Ana').waitFor();
