@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import {
   startPostgresServer,
   type PostgresServer,
 } from '../../../packages/postgres/test/postgres-server';
+import { lockFileName } from '../src/server/data-folder-lock';
 import { openStore } from '../src/server/demo-store';
 import { seedCustomers } from '../src/server/seed';
 import { startHelpdesk, type Helpdesk } from '../src/server/start-helpdesk';
@@ -66,12 +68,38 @@ it('stops at start with where it looked when PostgreSQL does not answer, never w
   expect(message).not.toContain(secret);
 });
 
-it('stops at start when the PGlite folder cannot be one, naming it and how to start over', async () => {
+it('stops at start when the PGlite folder cannot be one, naming it and what to do', async () => {
   const file = join(folder, 'not-a-folder');
   writeFileSync(file, 'hello');
   const message = await refusalOf(openStore({ kind: 'pglite', dataDir: file }));
-  expect(message).toMatch(new RegExp(`^The PGlite folder ${file} could not be opened`));
-  expect(message).toMatch(/Delete it to start over, point WACALL_DATA_DIR at another folder/);
+  expect(message).toMatch(new RegExp(`^The PGlite folder ${file} could not be created`));
+  expect(message).toMatch(/Point WACALL_DATA_DIR at a folder the demo may write/);
+});
+
+it('lets one demo at a time open a PGlite folder, and takes over from one that stopped without letting go', async () => {
+  const dataDir = join(folder, 'pglite');
+  const first = await openStore({ kind: 'pglite', dataDir });
+  try {
+    expect(readFileSync(join(dataDir, lockFileName), 'utf8')).toBe(String(process.pid));
+    const message = await refusalOf(openStore({ kind: 'pglite', dataDir }));
+    expect(message).toBe(
+      `The PGlite folder ${dataDir} is in use by another helpdesk demo (process ${process.pid}). Stop that one first, or give this one a folder of its own with WACALL_DATA_DIR.`,
+    );
+    await first.store.set('helpdesk:note', 'kept');
+  } finally {
+    await first.close();
+  }
+  expect(existsSync(join(dataDir, lockFileName))).toBe(false);
+
+  // A demo that was killed leaves its lock behind; its process no longer runs.
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  writeFileSync(join(dataDir, lockFileName), String(gone));
+  const second = await openStore({ kind: 'pglite', dataDir });
+  try {
+    expect((await second.store.get('helpdesk:note'))?.value).toBe('kept');
+  } finally {
+    await second.close();
+  }
 });
 
 async function ticketsOn(url: string): Promise<TicketEntry[]> {

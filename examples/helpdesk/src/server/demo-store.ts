@@ -4,6 +4,7 @@ import { MemoryStore, type Store } from '@wacall/core';
 import { PostgresStore } from '@wacall/postgres';
 import { RedisStore } from '@wacall/redis';
 import type { DemoMode } from '../shared/api-types';
+import { lockDataFolder } from './data-folder-lock';
 import { postgresLocation, redisLocation, type StoreChoice } from './demo-config';
 
 /** One instance's store, and how to let go of it (and of the PGlite database under it). */
@@ -91,11 +92,19 @@ async function openPostgres(url: string): Promise<OpenedStore> {
 }
 
 async function openPglite(dataDir: string): Promise<OpenedStore> {
-  let pglite: PGlite;
   try {
     mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new Error(
+      `The PGlite folder ${dataDir} could not be created (${reasonOf(error)}). Point WACALL_DATA_DIR at a folder the demo may write, or run with WACALL_STORE=memory.`,
+    );
+  }
+  const unlock = lockDataFolder(dataDir);
+  let pglite: PGlite;
+  try {
     pglite = await PGlite.create(dataDir);
   } catch (error) {
+    unlock();
     throw new Error(
       `The PGlite folder ${dataDir} could not be opened (${reasonOf(error)}). Delete it to start over, point WACALL_DATA_DIR at another folder, or run with WACALL_STORE=memory.`,
     );
@@ -103,8 +112,12 @@ async function openPglite(dataDir: string): Promise<OpenedStore> {
   // The store leaves a PGlite it was handed open: closing the store closes the database after it.
   const store = new PostgresStore({ pglite });
   const close = async () => {
-    await store.close();
-    await pglite.close();
+    try {
+      await store.close();
+      await pglite.close();
+    } finally {
+      unlock();
+    }
   };
   try {
     await store.migrate();
