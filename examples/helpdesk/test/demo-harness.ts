@@ -88,7 +88,10 @@ export interface Demo {
   close(): Promise<void>;
 }
 
-/** A fresh helpdesk (fresh simulator, seeded) and a fresh browser context, so stories never share state. */
+/**
+ * A helpdesk and a fresh browser context. In memory (the default) the helpdesk is fresh too (fresh
+ * simulator, seeded), so stories never share state; on a PGlite `store` it carries on from that folder.
+ */
 export async function openDemo(browser: Browser, options: DemoOptions = {}): Promise<Demo> {
   const helpdesk = await startHelpdesk({
     config: { mode: 'simulator' },
