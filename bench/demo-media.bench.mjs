@@ -21,8 +21,13 @@ function startDemo() {
   if (!existsSync(serverEntry)) {
     throw new Error('The demo is not built: run `pnpm --filter @wacall/example-helpdesk build`.');
   }
+  // In memory: the bench measures media, not the store, and must not share a running demo's data folder.
+  const env = { ...process.env };
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'WACALL_DATA_DIR', 'WACALL_INSTANCES']) {
+    delete env[name];
+  }
   const child = spawn(process.execPath, [serverEntry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    env: { ...env, WACALL_STORE: 'memory', PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
