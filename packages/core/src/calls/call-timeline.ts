@@ -39,6 +39,8 @@ export interface CallTimeline {
   outcome?: CallOutcome;
   endedBy?: CallEndedBy;
   network?: { code: number; side: NetworkDropSide };
+  /** The terminate said FAILED: the platform ended the call, not a person. */
+  failed?: boolean;
   starter?: AgentEventFact;
   answerer?: AgentEventFact;
   rejecter?: AgentEventFact;
@@ -69,7 +71,10 @@ export function deriveTimeline(
   const terminate = facts.terminate;
   if (terminate) {
     const table = options.networkDropCodes ?? networkDropCodes;
-    assign(timeline, { network: findNetworkDrop(terminate.errors, table) });
+    assign(timeline, {
+      network: findNetworkDrop(terminate.errors, table),
+      failed: terminate.statuses.includes('failed') || undefined,
+    });
   }
   settle(timeline, incoming, options);
   return timeline;
@@ -153,7 +158,8 @@ function settle(timeline: CallTimeline, incoming: boolean, options: CallDerivati
     timeline.outcome = 'missed';
     const rang = secondsBetween(timeline.ringStart, timeline.endedAt);
     const window = options.ringTimeoutSeconds ?? defaultRingTimeoutSeconds;
-    if (rang !== undefined) timeline.endedBy = rang < window ? 'customer' : 'platform';
+    if (timeline.failed) timeline.endedBy = 'platform';
+    else if (rang !== undefined) timeline.endedBy = rang < window ? 'customer' : 'platform';
   } else if (timeline.rejected) {
     timeline.status = 'declined';
     timeline.outcome = 'rejected';

@@ -161,6 +161,11 @@ describe('incoming call stories', () => {
     expect(record).toMatchObject({ status: 'missed', endedBy: 'customer' });
   });
 
+  it('missed because the platform failed the call (FAILED terminate): the platform ended it, however short it rang', () => {
+    const { record } = story([connect(id, IN, 0), terminate(id, IN, 12, { status: 'failed' })]);
+    expect(record).toMatchObject({ status: 'missed', outcome: 'missed', endedBy: 'platform' });
+  });
+
   it('declined by the agent: final at once, and the terminate keeps it declined', () => {
     const steps: Step[] = [
       connect(id, IN, 0),
