@@ -4,7 +4,8 @@
  * indexes word for word and each filtered column is the indexed expression itself, so the planner can
  * answer `WHERE customer = … AND status = …` from an index. The views read; they add nothing to a write
  * except keeping the indexes, whose predicates skip every row that is not a call log entry, an activity
- * or a permission state.
+ * or a permission state. A later migration that changes a column the views read must drop and recreate
+ * them in the same step.
  */
 
 /** The call log's "every call" list of each business number: `wacall:<digits>:log`. */
