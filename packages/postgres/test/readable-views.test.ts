@@ -204,6 +204,20 @@ describe.each(backends)('the readable views on $name', (backend) => {
     });
   });
 
+  it('show calls the clock closed (no closing webhook) as the records do, with their end', async () => {
+    const schema = nextSchema('swept');
+    const { wacall } = await open(backend, schema);
+    await playDay(wacall);
+    await wacall.sweep();
+    const rows = await callRows(backend, schema);
+    expect(rows).toEqual((await records(wacall)).map(expectedCall));
+    const closed = rows.filter(
+      (row) => row.call_id === 'wacid.in2' || row.call_id === 'wacid.out1',
+    );
+    expect(closed.map((row) => row.status)).toEqual(['disconnected', 'disconnected']);
+    expect(closed.every((row) => typeof row.ended_at === 'number')).toBe(true);
+  });
+
   it('show each customer’s activities as the timeline lists them, and one row per permission fact', async () => {
     const schema = nextSchema('facts');
     const { wacall } = await open(backend, schema);
