@@ -3,7 +3,6 @@
 // upgrade from version 2 with data in place, and two schemas side by side.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { Activity, CallRecord, Wacall } from '@wacall/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrations, PostgresStore } from '../src/index';
 import {
@@ -17,8 +16,8 @@ import {
   mia,
   playDay,
 } from './helpdesk-day';
-
-type Row = Record<string, unknown>;
+import { activityRows, callRows, expectedActivity, expectedCall, ms, records } from './view-rows';
+import type { Row } from './view-rows';
 
 interface Backend {
   name: string;
@@ -103,74 +102,12 @@ async function open(
   return { store, wacall };
 }
 
-const ms = (value: unknown) => (value instanceof Date ? value.getTime() : value);
-
-/** A calls-view row as the facade's record would fill it. */
-function expectedCall(call: CallRecord): Row {
-  return {
-    business_number: businessDigits,
-    call_id: call.callId,
-    direction: call.direction === 'user_initiated' ? 'incoming' : 'outgoing',
-    status: call.status,
-    customer: call.customer.waId ?? null,
-    customer_name: call.customer.name ?? null,
-    agent_id: call.agent?.id ?? null,
-    agent_name: call.agent?.name ?? null,
-    created_at: call.createdAt,
-    ringing_at: call.ringingAt ?? null,
-    answered_at: call.answeredAt ?? null,
-    ended_at: call.endedAt ?? null,
-    duration_seconds: call.durationSeconds ?? null,
-  };
-}
-
-async function callRows(backend: Backend, schema: string): Promise<Row[]> {
-  const rows = await backend.sql(
-    `SELECT business_number, call_id, direction, status, customer, customer_name, agent_id, agent_name,
-            created_at, ringing_at, answered_at, ended_at, duration_seconds
-       FROM ${schema}.calls ORDER BY created_at, call_id`,
-  );
-  return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, ms(value)])),
-  );
-}
-
-async function activityRows(backend: Backend, schema: string, customer: string): Promise<Row[]> {
-  const rows = await backend.sql(
-    `SELECT business_number, customer, activity_id, kind, at, call_id, agent_id, agent_name, text, activity
-       FROM ${schema}.activities WHERE customer = '${customer}' ORDER BY at DESC, activity_id DESC`,
-  );
-  return rows.map((row) => ({ ...row, at: ms(row.at) }));
-}
-
-function expectedActivity(activity: Activity, customer: string): Row {
-  return {
-    business_number: businessDigits,
-    customer,
-    activity_id: activity.id,
-    kind: activity.kind,
-    at: activity.at,
-    call_id: activity.callId ?? null,
-    agent_id: activity.actor?.id ?? null,
-    agent_name: activity.actor?.name ?? null,
-    text: activity.text,
-    activity,
-  };
-}
-
-async function records(wacall: Wacall): Promise<CallRecord[]> {
-  const calls = await Promise.all(Object.keys(dayCalls).map((id) => wacall.getCall(id)));
-  return calls
-    .filter((call): call is CallRecord => call !== undefined)
-    .sort((a, b) => a.createdAt - b.createdAt || (a.callId < b.callId ? -1 : 1));
-}
-
 describe.each(backends)('the readable views on $name', (backend) => {
   it('show every call with the columns of its record: incoming and outgoing, ended and live', async () => {
     const schema = nextSchema('calls');
     const { wacall } = await open(backend, schema);
     await playDay(wacall);
-    const rows = await callRows(backend, schema);
+    const rows = await callRows(backend.sql, schema);
     const expected = await records(wacall);
     expect(expected.map((call) => call.callId).sort()).toEqual(Object.keys(dayCalls).sort());
     expect(rows).toEqual(expected.map(expectedCall));
@@ -209,7 +146,7 @@ describe.each(backends)('the readable views on $name', (backend) => {
     const { wacall } = await open(backend, schema);
     await playDay(wacall);
     await wacall.sweep();
-    const rows = await callRows(backend, schema);
+    const rows = await callRows(backend.sql, schema);
     expect(rows).toEqual((await records(wacall)).map(expectedCall));
     const closed = rows.filter(
       (row) => row.call_id === 'wacid.in2' || row.call_id === 'wacid.out1',
@@ -225,7 +162,7 @@ describe.each(backends)('the readable views on $name', (backend) => {
     for (const customer of [mia, leo]) {
       const timeline = await wacall.listActivities(customer.waId);
       expect(timeline.length).toBeGreaterThan(0);
-      expect(await activityRows(backend, schema, customer.waId)).toEqual(
+      expect(await activityRows(backend.sql, schema, customer.waId)).toEqual(
         timeline.map((activity) => expectedActivity(activity, customer.waId)),
       );
     }
@@ -278,7 +215,7 @@ describe.each(backends)('the readable views on $name', (backend) => {
       retentionMs: 86_400_000,
     });
     await playDay(wacall);
-    expect(await callRows(backend, schema)).toEqual([]);
+    expect(await callRows(backend.sql, schema)).toEqual([]);
     expect(await backend.sql(`SELECT * FROM ${schema}.activities`)).toEqual([]);
     const facts = await backend.sql(
       `SELECT customer, status FROM ${schema}.permission_facts ORDER BY at`,
@@ -340,8 +277,8 @@ describe.each(backends)('the readable views on $name', (backend) => {
       { missing: true },
     ]);
     expect(await store.migrate()).toBe(3);
-    expect(await callRows(backend, schema)).toEqual((await records(wacall)).map(expectedCall));
-    expect(await activityRows(backend, schema, mia.waId)).toEqual(
+    expect(await callRows(backend.sql, schema)).toEqual((await records(wacall)).map(expectedCall));
+    expect(await activityRows(backend.sql, schema, mia.waId)).toEqual(
       (await wacall.listActivities(mia.waId)).map((activity) =>
         expectedActivity(activity, mia.waId),
       ),
@@ -372,10 +309,10 @@ describe.each(backends)('the readable views on $name', (backend) => {
       agent: ana,
       customer: { waId: leo.waId },
     });
-    expect((await callRows(backend, first)).map((row) => row.call_id).sort()).toEqual(
+    expect((await callRows(backend.sql, first)).map((row) => row.call_id).sort()).toEqual(
       Object.keys(dayCalls).sort(),
     );
-    expect(await callRows(backend, second)).toMatchObject([
+    expect(await callRows(backend.sql, second)).toMatchObject([
       { call_id: 'wacid.elsewhere', direction: 'outgoing', status: 'calling', agent_id: ana.id },
     ]);
     expect(await backend.sql(`SELECT * FROM ${second}.permission_facts`)).toEqual([]);
