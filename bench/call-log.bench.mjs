@@ -1,12 +1,16 @@
 // The call log: the first page of findCalls (and a filtered page, and a chip's count) with 100 000 calls
-// in the store, next to reading the same 50 calls by id in the same run. The calls are written by
+// in the store, next to reading the same 50 calls by id in the same run, on MemoryStore, RedisStore and
+// PostgresStore (where the same filter is also read through the `calls` view, as a report would). The calls are written by
 // seedCalls, which plans each call's writes (log indexes and counts included) with the same code ingest
 // uses, 200 calls a commit, so filling the store takes seconds instead of 100 000 webhooks.
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { createClient, createWacall, MemoryStore } from '@wacall/core';
 import { seedCalls } from '@wacall/core/testing';
+import { PostgresStore } from '@wacall/postgres';
 import { RedisStore } from '@wacall/redis';
 import { heading, quick } from './harness.mjs';
+import { startPostgres } from './postgres-server.mjs';
 import { startRedis } from './redis-server.mjs';
 
 const total = quick ? 2_000 : 100_000;
@@ -70,7 +74,7 @@ async function timeOf(fn) {
   return (performance.now() - started) / reads;
 }
 
-async function measureLog(label, store) {
+async function measureLog(label, store, afterSeeding = async () => undefined) {
   const wacall = createWacall({
     client: createClient({ accessToken: 'bench-token', phoneNumberId }),
     businessNumber: `+${business}`,
@@ -111,6 +115,7 @@ async function measureLog(label, store) {
   console.log(
     `    filtered page (outgoing, calling): ${filtered.toFixed(2)} ms; incoming + customer + since: ${combined.toFixed(2)} ms; three chip counts: ${chips.toFixed(2)} ms`,
   );
+  await afterSeeding();
   await wacall.close();
   await store.close();
 }
@@ -123,5 +128,36 @@ export default async function run() {
     await measureLog('RedisStore', new RedisStore({ url: redis.url, prefix: 'bench-log:' }));
   } finally {
     await redis.stop();
+  }
+  const postgres = await startPostgres();
+  try {
+    const schema = 'bench_log';
+    const store = new PostgresStore({ connectionString: postgres.url, schema });
+    await store.migrate();
+    await measureLog('PostgresStore', store, () => measureView(postgres.url, schema));
+  } finally {
+    await postgres.stop();
+  }
+}
+
+/** The combined filter as SQL on the `calls` view: the newest 50 of a customer's incoming calls. */
+async function measureView(url, schema) {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => undefined);
+  try {
+    await pool.query(`ANALYZE ${schema}.store_list_items`);
+    const query = `SELECT call_id, status, created_at, ended_at, duration_seconds FROM ${schema}.calls
+      WHERE customer = $1 AND direction = 'incoming' AND created_at >= to_timestamp($2::double precision / 1000)
+      ORDER BY created_at DESC LIMIT 50`;
+    // A named statement, as a report or an app would prepare it: planned once, then only executed.
+    const prepared = { name: 'calls-view', text: query, values: [customers[7], t0] };
+    const { rows } = await pool.query(prepared);
+    if (rows.length === 0) throw new Error('the calls view shows none of the customer’s calls');
+    const view = await timeOf(() => pool.query(prepared));
+    console.log(
+      `    SQL on the calls view, prepared (incoming + customer + since, ${rows.length} rows): ${view.toFixed(2)} ms`,
+    );
+  } finally {
+    await pool.end();
   }
 }

@@ -1,4 +1,5 @@
 import { StoreError } from '@wacall/core';
+import { readableViews } from './readable-views';
 
 /** One step of the schema's history. `sql` is plain SQL a DBA can review and run with their own tool. */
 export interface Migration {
@@ -330,6 +331,12 @@ export const migrations: readonly Migration[] = [
     name: 'counters and list lengths',
     sql: (schema = defaultSchema) =>
       `${countersAndLengths(checkSchema(schema))}\n\n${record(schema, 2, 'counters and list lengths')}`,
+  },
+  {
+    version: 3,
+    name: 'readable views',
+    sql: (schema = defaultSchema) =>
+      `${readableViews(checkSchema(schema))}\n\n${record(schema, 3, 'readable views')}`,
   },
 ];
 
