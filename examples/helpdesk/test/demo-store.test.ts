@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  freePort,
   startPostgresServer,
   type PostgresServer,
 } from '../../../packages/postgres/test/postgres-server';
@@ -43,21 +43,8 @@ function refusalOf(opening: Promise<unknown>): Promise<string> {
   );
 }
 
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 it('stops at start with where it looked when PostgreSQL does not answer, never with the password', async () => {
-  const port = await closedPort();
+  const port = await freePort();
   const message = await refusalOf(
     openStore({ kind: 'postgres', url: `postgres://desk:${secret}@127.0.0.1:${port}/helpdesk` }),
   );

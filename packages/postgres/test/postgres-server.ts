@@ -103,7 +103,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
 }
 
 /** Asks the OS for a port nobody listens on. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
